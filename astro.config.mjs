@@ -1,0 +1,50 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import mdx from '@astrojs/mdx';
+import mermaid from 'astro-mermaid';
+import { unified } from '@astrojs/markdown-remark';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import { remarkHeadingIds } from './src/markdown/heading-ids.ts';
+import { rehypeStrictMath } from './src/markdown/strict-math.ts';
+
+export default defineConfig({
+  // Starlight reads `<srcDir>/content/docs`; the repository root as srcDir lets the
+  // contributor-facing `content/` folder sit at the top level (see README).
+  srcDir: '.',
+  site: 'https://example.org',
+  markdown: {
+    // Astro 7's default Markdown engine ignores remark/rehype plugins; the unified
+    // processor runs them for .md and .mdx alike.
+    processor: unified({
+      remarkPlugins: [remarkMath, remarkHeadingIds],
+      rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeStrictMath],
+    }),
+  },
+  integrations: [
+    mermaid({ autoTheme: true }),
+    starlight({
+      title: { 'zh-CN': '大模型创业知识库', en: 'Large-Model Startup Knowledge Base' },
+      defaultLocale: 'root',
+      locales: {
+        root: { label: '简体中文', lang: 'zh-CN' },
+        en: { label: 'English', lang: 'en' },
+      },
+      customCss: ['katex/dist/katex.min.css', './src/styles/site.css'],
+      sidebar: [
+        {
+          label: '开始',
+          translations: { en: 'Start' },
+          items: [{ autogenerate: { directory: 'guide' } }],
+        },
+        {
+          label: '文章',
+          translations: { en: 'Articles' },
+          items: [{ autogenerate: { directory: 'articles' } }],
+        },
+      ],
+    }),
+    mdx(),
+  ],
+});

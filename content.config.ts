@@ -1,0 +1,17 @@
+// Collections of everything contributors edit under content/. Field-by-field
+// documentation lives with each schema in src/schemas/.
+import { defineCollection } from 'astro:content';
+import { file } from 'astro/loaders';
+import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
+import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
+import { articleFields } from './src/schemas/article.ts';
+import { erratum } from './src/schemas/erratum.ts';
+import { glossaryTerm } from './src/schemas/glossary.ts';
+import { yamlListLoader } from './src/loaders/yaml-list.ts';
+
+export const collections = {
+  docs: defineCollection({ loader: docsLoader(), schema: docsSchema({ extend: articleFields }) }),
+  i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
+  errata: defineCollection({ loader: yamlListLoader('content/errata'), schema: erratum }),
+  glossary: defineCollection({ loader: file('content/glossary.yaml'), schema: glossaryTerm }),
+};

@@ -1,0 +1,37 @@
+import { z } from 'astro/zod';
+
+/**
+ * Frontmatter that article pages add to Starlight's own (title, description, sidebar…).
+ * Optional at the schema level because guide pages share the `docs` collection;
+ * `npm run check:content` requires `source` on every page under `articles/`.
+ */
+export const articleFields = z.object({
+  /** Search and SEO terms, in the page's language. */
+  keywords: z.array(z.string().min(1)).min(1).optional(),
+  /** Where the article comes from: the seed file as received, and what was kept of it. */
+  source: z
+    .object({
+      /** File name in `shared/seeds/`, e.g. `000_319b3623aea8cde9.txt`. */
+      seed: z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/, 'must name a seed file, e.g. 000_319b3623aea8cde9.txt'),
+      /** Canonical line range(s) of the seed that this page publishes, e.g. `3-901` or `344-681, 342`. */
+      lines: z.string().regex(/^\d+-\d+(, ?\d+(-\d+)?)*$/, 'must be a line range such as 3-901'),
+      /** Language the seed was written in (all five are Chinese). */
+      language: z.enum(['zh-CN', 'en']),
+      /** True when the seed has no title and the page's title was derived from its abstract. */
+      titleDerived: z.boolean(),
+    })
+    .strict()
+    .optional(),
+  /**
+   * English pages only: which revision of the Chinese page this translates.
+   * `sourceHash` is written by `npm run translations:stamp`; the freshness check
+   * compares it with the Chinese page's current per-section hashes.
+   */
+  translation: z
+    .object({
+      sourceHash: z.string().regex(/^[0-9a-f]{12}$/, 'must be the 12-hex-digit hash written by npm run translations:stamp'),
+      sections: z.record(z.string(), z.string().regex(/^[0-9a-f]{12}$/)),
+    })
+    .strict()
+    .optional(),
+});
