@@ -8,8 +8,8 @@
  * - Anything else keeps the text slug Astro gives it.
  */
 
-/** Section number at the start of a heading: "4", "4.3", "4.3.1", "A", "A.2" (optional trailing dot). */
-const SECTION_NUMBER = /^((?:\d+|[A-Z])(?:\.\d+)*)\.?\s+/;
+/** Section number at the start of a heading: "4", "4.3", "4.3.1", "A", "A.2" (optional trailing dot); not a year. */
+const SECTION_NUMBER = /^((?:\d{1,2}|[A-Z])(?:\.\d{1,2})*)\.?\s+/;
 const EXPLICIT_ID = /\s*\{#([a-z0-9][a-z0-9-]*)\}\s*$/;
 
 export interface HeadingIdResult {

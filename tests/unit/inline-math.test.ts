@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { renderInlineMath } from '../../src/lib/inline-math.ts';
+
+describe('renderInlineMath', () => {
+  it('renders $…$ with KaTeX and escapes the text around it', () => {
+    const html = renderInlineMath('a <b> & $\\sigma(2)$ end');
+    expect(html).toContain('a &#60;b&#62; &#38; ');
+    expect(html).toContain('class="katex"');
+    expect(html.endsWith(' end')).toBe(true);
+  });
+
+  it('keeps an escaped dollar as text', () => {
+    expect(renderInlineMath('costs \\$5')).toBe('costs $5');
+  });
+
+  it('rejects unbalanced or invalid math instead of printing it raw', () => {
+    expect(() => renderInlineMath('half $x')).toThrow(/Unbalanced/);
+    expect(() => renderInlineMath('$\\frac{1}{$')).toThrow();
+  });
+});
