@@ -1,5 +1,5 @@
 // Prints the closing `N passed, N failed` line for the whole run from the JSON
-// reports of Vitest and Playwright. A stage that did not report (e.g. the build
+// reports of Vitest (unit, content) and Playwright. A stage that did not report (e.g. the build
 // failed before the browser tests) counts as one failure.
 import { existsSync, readFileSync } from 'node:fs';
 
@@ -8,11 +8,13 @@ const read = (path) => (existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')
 let passed = 0;
 let failed = 0;
 
-const unit = read('test-results/unit.json');
-if (unit) {
-  passed += unit.numPassedTests;
-  failed += unit.numFailedTests;
-} else failed += 1;
+for (const name of ['unit', 'content']) {
+  const report = read(`test-results/${name}.json`);
+  if (report) {
+    passed += report.numPassedTests;
+    failed += report.numFailedTests;
+  } else failed += 1;
+}
 
 const e2e = read('test-results/e2e.json');
 if (e2e) {

@@ -4,7 +4,13 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     root: fileURLToPath(new URL('..', import.meta.url)),
-    include: ['tests/unit/**/*.test.ts'],
-    reporters: process.env.CI ? ['default', ['json', { outputFile: 'test-results/unit.json' }]] : ['default'],
+    // The JSON report (path given by --outputFile in package.json) feeds CI's closing line.
+    reporters: ['default', 'json'],
+    projects: [
+      // Pure modules: no build needed.
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      // The real content, and the built site in dist/ (`npm run build` first).
+      { extends: true, test: { name: 'content', include: ['tests/content/**/*.test.ts'] } },
+    ],
   },
 });

@@ -23,14 +23,15 @@ export const articleFields = z.object({
     .strict()
     .optional(),
   /**
-   * English pages only: which revision of the Chinese page this translates.
-   * `sourceHash` is written by `npm run translations:stamp`; the freshness check
-   * compares it with the Chinese page's current per-section hashes.
+   * English pages only: which revision of the Chinese page this translates, written by
+   * `npm run translations:stamp` (see src/lib/translation.ts). Do not edit by hand.
    */
   translation: z
     .object({
-      sourceHash: z.string().regex(/^[0-9a-f]{12}$/, 'must be the 12-hex-digit hash written by npm run translations:stamp'),
-      sections: z.record(z.string(), z.string().regex(/^[0-9a-f]{12}$/)),
+      /** Hash of the whole Chinese body that was translated. */
+      source: z.string().regex(/^[0-9a-f]{12}$/, 'must be the 12-hex-digit hash written by npm run translations:stamp'),
+      /** Per section anchor: "<Chinese hash> <English hash>" at translation time. */
+      sections: z.record(z.string(), z.string().regex(/^[0-9a-f]{8} [0-9a-f]{8}$/, 'must be two 8-hex-digit hashes')),
     })
     .strict()
     .optional(),
