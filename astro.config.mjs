@@ -31,6 +31,10 @@ export default defineConfig({
         root: { label: '简体中文', lang: 'zh-CN' },
         en: { label: 'English', lang: 'en' },
       },
+      components: {
+        PageTitle: './src/components/PageTitle.astro',
+        LanguageSelect: './src/components/LanguageSelect.astro',
+      },
       customCss: ['katex/dist/katex.min.css', './src/styles/site.css'],
       sidebar: [
         {
