@@ -1,19 +1,20 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 
+const article = 'articles/product-innovation/';
 const pages = [
-  { lang: 'zh-CN', path: '/guide/sample/', other: '/en/guide/sample/', otherLabel: 'English' },
-  { lang: 'en', path: '/en/guide/sample/', other: '/guide/sample/', otherLabel: '简体中文' },
+  { lang: 'zh-CN', path: `/${article}`, other: `/en/${article}`, otherLabel: 'English', title: '大模型在创业产品创新中的应用趋势' },
+  { lang: 'en', path: `/en/${article}`, other: `/${article}`, otherLabel: '简体中文', title: 'Trends in Applying Large Models to Startup Product Innovation' },
 ];
 
-for (const { lang, path, other, otherLabel } of pages) {
-  test.describe(`${lang} sample page`, () => {
+for (const { lang, path, other, otherLabel, title } of pages) {
+  test.describe(`${lang} article page`, () => {
     test('declares its language and links its counterpart', async ({ page }) => {
       await page.goto(path);
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
+      await expect(page.locator('h1')).toHaveText(title);
       const alternate = (hreflang: string) => page.locator(`link[rel="alternate"][hreflang="${hreflang}"]`);
-      await expect(alternate('zh-CN')).toHaveAttribute('href', /[^n]\/guide\/sample\/$/);
-      await expect(alternate('en')).toHaveAttribute('href', /\/en\/guide\/sample\/$/);
-      await expect(alternate('x-default')).toHaveCount(1);
+      await expect(alternate('zh-CN')).toHaveAttribute('href', new RegExp(`[^n]/${article}$`));
+      await expect(alternate('en')).toHaveAttribute('href', new RegExp(`/en/${article}$`));
     });
 
     test('renders formulas with KaTeX and the diagram as SVG', async ({ page }) => {
@@ -23,10 +24,11 @@ for (const { lang, path, other, otherLabel } of pages) {
       await expect(page.locator('.mermaid svg').first()).toBeVisible({ timeout: 20_000 });
     });
 
-    test('the language picker goes to the counterpart page', async ({ page }) => {
-      await page.goto(path);
+    test('the language picker goes to the same section of the counterpart', async ({ page }) => {
+      await page.goto(`${path}#sec-4-2`);
       await page.locator('starlight-lang-select select').first().selectOption({ label: otherLabel });
-      await expect(page).toHaveURL(new RegExp(`${other}$`));
+      await expect(page).toHaveURL(new RegExp(`${other}#sec-4-2$`));
+      await expect(page.locator('#sec-4-2')).toBeInViewport();
     });
   });
 }
@@ -35,26 +37,27 @@ test('/ is a real home page that leads to the articles', async ({ page }) => {
   const response = await page.goto('/');
   expect(response?.status()).toBe(200);
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
-  await expect(page.locator('main a[href*="/articles/"]').first()).toBeVisible();
+  await page.locator('main a[href*="/articles/"]').first().click();
+  await expect(page.locator('h1')).toBeVisible();
+  await expect(page).toHaveURL(/\/articles\//);
 });
 
-async function search(page: import('@playwright/test').Page, query: string) {
+async function search(page: Page, query: string) {
   await page.locator('button[data-open-modal]').first().click();
-  const input = page.locator('dialog[open] input[type="search"], dialog[open] .pagefind-ui__search-input').first();
-  await input.fill(query);
+  await page.locator('dialog[open] .pagefind-ui__search-input').fill(query);
   return page.locator('dialog[open] .pagefind-ui__result-link');
 }
 
-test('a Chinese query finds the Chinese page with the term inside a sentence', async ({ page }) => {
+test('a Chinese query finds Chinese pages with the term inside a sentence', async ({ page }) => {
   await page.goto('/');
   const results = await search(page, '梯度下降');
-  await expect(results.first()).toBeVisible({ timeout: 15_000 });
-  await expect(results.filter({ hasText: '示例页' })).not.toHaveCount(0);
+  await expect(results.filter({ hasText: pages[0].title })).not.toHaveCount(0, { timeout: 15_000 });
+  for (const href of await results.evaluateAll((links) => links.map((a) => a.getAttribute('href')))) expect(href).not.toMatch(/^\/en\//);
 });
 
-test('an English query finds the English page', async ({ page }) => {
+test('an English query finds English pages only', async ({ page }) => {
   await page.goto('/en/');
   const results = await search(page, 'gradient descent');
-  await expect(results.first()).toBeVisible({ timeout: 15_000 });
-  await expect(results.filter({ hasText: 'Sample page' })).not.toHaveCount(0);
+  await expect(results.filter({ hasText: pages[1].title })).not.toHaveCount(0, { timeout: 15_000 });
+  for (const href of await results.evaluateAll((links) => links.map((a) => a.getAttribute('href')))) expect(href).toMatch(/^\/en\//);
 });
