@@ -8,6 +8,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { remarkHeadingIds } from './src/markdown/heading-ids.ts';
 import { rehypeStrictMath } from './src/markdown/strict-math.ts';
+import { rehypeSearchIgnore } from './src/markdown/search-ignore.ts';
 
 export default defineConfig({
   // Starlight reads `<srcDir>/content/docs`; the repository root as srcDir lets the
@@ -19,7 +20,7 @@ export default defineConfig({
     // processor runs them for .md and .mdx alike.
     processor: unified({
       remarkPlugins: [remarkMath, remarkHeadingIds],
-      rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeStrictMath],
+      rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeStrictMath, rehypeSearchIgnore],
     }),
   },
   integrations: [

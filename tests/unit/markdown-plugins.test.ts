@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkMath from 'remark-math';
+import remarkRehype from 'remark-rehype';
+import rehypeKatex from 'rehype-katex';
+import rehypeStringify from 'rehype-stringify';
+import { rehypeSearchIgnore } from '../../src/markdown/search-ignore.ts';
+import { rehypeStrictMath } from '../../src/markdown/strict-math.ts';
+import { remarkHeadingIds } from '../../src/markdown/heading-ids.ts';
+
+const render = (markdown: string) =>
+  unified()
+    .use(remarkParse)
+    .use(remarkMath)
+    .use(remarkHeadingIds)
+    .use(remarkRehype)
+    .use(rehypeKatex, { strict: 'error' })
+    .use(rehypeStrictMath)
+    .use(rehypeSearchIgnore)
+    .use(rehypeStringify)
+    .process({ value: markdown, path: 'content/docs/x.mdx' })
+    .then(String);
+
+describe('site Markdown pipeline', () => {
+  it('keeps formulas out of the search index but not the prose around them', async () => {
+    const html = await render('损失是 $MSE$ 的平均。\n\n$$\nx^2\n$$\n');
+    expect(html).toMatch(/<span class="katex" data-pagefind-ignore(="")?>/);
+    expect(html).toMatch(/<p>损失是 /);
+  });
+
+  it('fails on a formula KaTeX cannot render, naming the file', async () => {
+    await expect(render('$$\n\\frac{1}{\n$$\n')).rejects.toThrow(/content\/docs\/x\.mdx.*KaTeX/);
+  });
+
+  it('gives numbered headings language-independent anchors and strips explicit ones', async () => {
+    const html = await render('## 4.3 梯度下降\n\n## 参考文献 \\{#references\\}\n');
+    expect(html).toContain('<h2 id="sec-4-3">4.3 梯度下降</h2>');
+    expect(html).toContain('<h2 id="references">参考文献</h2>');
+  });
+});
