@@ -7,6 +7,7 @@ import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { articleFields } from './src/schemas/article.ts';
 import { erratum } from './src/schemas/erratum.ts';
 import { glossaryTerm } from './src/schemas/glossary.ts';
+import { example } from './src/schemas/example.ts';
 import { yamlListLoader } from './src/loaders/yaml-list.ts';
 
 export const collections = {
@@ -14,4 +15,5 @@ export const collections = {
   i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
   errata: defineCollection({ loader: yamlListLoader('content/errata'), schema: erratum }),
   glossary: defineCollection({ loader: file('content/glossary.yaml'), schema: glossaryTerm }),
+  examples: defineCollection({ loader: file('content/examples.yaml'), schema: example }),
 };

@@ -1,19 +1,24 @@
 import katex from 'katex';
 
 /**
- * Renders a short text that may hold inline math (`$…$`) to HTML: text is escaped,
- * math goes through KaTeX at build time. Used for data (errata, glossary) that is
- * not Markdown. A `\$` stays a literal dollar sign.
+ * Renders a short text from data (errata, examples, assessment) to HTML: `$…$` goes
+ * through KaTeX at build time, `` `…` `` becomes <code>, everything else is escaped.
+ * A `\$` stays a literal dollar sign.
  */
 export function renderInlineMath(text: string): string {
   const parts = text.split(/(?<!\\)\$/);
   if (parts.length % 2 === 0) throw new Error(`Unbalanced $ in: ${text}`);
   return parts
     .map((part, index) =>
-      index % 2 === 1
-        ? katex.renderToString(part, { throwOnError: true, strict: 'error' })
-        : escapeHtml(part.replaceAll('\\$', '$')),
+      index % 2 === 1 ? katex.renderToString(part, { throwOnError: true, strict: 'error' }) : renderCode(part.replaceAll('\\$', '$')),
     )
+    .join('');
+}
+
+function renderCode(text: string): string {
+  return text
+    .split('`')
+    .map((piece, index) => (index % 2 === 1 ? `<code>${escapeHtml(piece)}</code>` : escapeHtml(piece)))
     .join('');
 }
 

@@ -27,6 +27,8 @@ export interface Outline {
   counts: { displayMath: number; inlineMath: number; mermaid: number; code: number; asides: number };
   /** Ids of `<Erratum id="…" />` in order of appearance. */
   errata: string[];
+  /** Other components used in the body (examples, …), in order of appearance. */
+  components: string[];
   /** Hash of each section's source (from its heading to the next H2/H3), keyed by anchor; `_intro` before the first. */
   sections: Record<string, string>;
   /** Snippets of prose that contain CJK characters, outside code, math and `lang="zh-CN"` spans. */
@@ -76,6 +78,7 @@ export function outline(source: string): Outline {
     headings: [],
     counts: { displayMath: 0, inlineMath: 0, mermaid: 0, code: 0, asides: 0 },
     errata: [],
+    components: [],
     sections: {},
     cjkProse: [],
   };
@@ -111,6 +114,7 @@ export function outline(source: string): Outline {
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement':
         if (node.name === 'Erratum') result.errata.push(String(attribute(node, 'id')));
+        else if (node.name && /^[A-Z]/.test(node.name)) result.components.push(node.name);
         if (attribute(node, 'lang') === 'zh-CN') inForeignSpan = true;
         break;
       case 'text':

@@ -35,6 +35,7 @@ export function parityProblems(zh: Outline, en: Outline): string[] {
     if (a !== b) problems.push(`${key}: ${a} in Chinese, ${b} in English`);
   }
   if (zh.errata.join(' ') !== en.errata.join(' ')) problems.push(`errata differ: [${zh.errata.join(', ')}] vs [${en.errata.join(', ')}]`);
+  if (zh.components.join(' ') !== en.components.join(' ')) problems.push(`components differ: [${zh.components.join(', ')}] vs [${en.components.join(', ')}]`);
   for (const snippet of en.cjkProse) problems.push(`Chinese text in the English page: "${snippet}"`);
   return problems;
 }

@@ -18,3 +18,7 @@ describe('renderInlineMath', () => {
     expect(() => renderInlineMath('$\\frac{1}{$')).toThrow();
   });
 });
+
+it('renders `code` spans, escaped', () => {
+  expect(renderInlineMath('call `a<b>` now')).toBe('call <code>a&#60;b&#62;</code> now');
+});

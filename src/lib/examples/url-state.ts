@@ -1,0 +1,229 @@
+/**
+ * Shareable example settings in the page URL (all in-browser examples: ports P000, P001a, P001b,
+ * P003a, P004c of the seed guide §4.2). Each example has a schema with a key prefix (so several
+ * examples can share one page URL), allowed ranges and defaults. Decoding never throws: an invalid
+ * or out-of-range value falls back to the default and is reported in `issues`.
+ */
+
+/** A numeric setting with an inclusive range. */
+export interface NumberField {
+  kind: 'number';
+  default: number;
+  min: number;
+  max: number;
+  integer?: boolean;
+}
+
+/** A choice among fixed strings. */
+export interface EnumField<V extends string = string> {
+  kind: 'enum';
+  default: V;
+  values: readonly V[];
+}
+
+/** An on/off setting, written as 1/0 (true/false is accepted when reading). */
+export interface BooleanField {
+  kind: 'boolean';
+  default: boolean;
+}
+
+export type FieldSpec = NumberField | EnumField | BooleanField;
+
+/** The schema of one example's settings. */
+export interface SettingsSchema<F extends Record<string, FieldSpec> = Record<string, FieldSpec>> {
+  /** Prefix of every query key, e.g. 'lin.' → `?lin.lr=0.01`. */
+  prefix: string;
+  fields: F;
+}
+
+/** The settings object described by a schema. */
+export type SettingsOf<S extends SettingsSchema> = {
+  [K in keyof S['fields']]: S['fields'][K] extends EnumField<infer V>
+    ? V
+    : S['fields'][K] extends NumberField
+      ? number
+      : boolean;
+};
+
+/** Why a query value was not used. */
+export type UrlIssueReason =
+  | 'not-a-number'
+  | 'not-an-integer'
+  | 'out-of-range'
+  | 'not-allowed'
+  | 'not-a-boolean'
+  | 'duplicate'
+  | 'unknown-key';
+
+/** One reported problem; the setting then uses `fallback` (the default), or the first of duplicates. */
+export interface UrlIssue {
+  /** The full query key, prefix included. */
+  param: string;
+  value: string;
+  reason: UrlIssueReason;
+  /** The value used instead (undefined for unknown keys, which are ignored). */
+  fallback?: number | string | boolean;
+  message: string;
+}
+
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/** Parses one raw value against its field; returns the value or the reason it is rejected. */
+function parseField(spec: FieldSpec, raw: string): { ok: true; value: number | string | boolean } | { ok: false; reason: UrlIssueReason; message: string } {
+  const text = raw.trim();
+  switch (spec.kind) {
+    case 'number': {
+      if (!DECIMAL.test(text)) return { ok: false, reason: 'not-a-number', message: `"${raw}" is not a decimal number` };
+      const v = Number(text);
+      if (!Number.isFinite(v)) return { ok: false, reason: 'not-a-number', message: `"${raw}" is not a finite number` };
+      if (spec.integer && !Number.isInteger(v)) return { ok: false, reason: 'not-an-integer', message: `"${raw}" is not a whole number` };
+      if (v < spec.min || v > spec.max) {
+        return { ok: false, reason: 'out-of-range', message: `${v} is outside [${spec.min}, ${spec.max}]` };
+      }
+      return { ok: true, value: v };
+    }
+    case 'enum':
+      return spec.values.includes(text)
+        ? { ok: true, value: text }
+        : { ok: false, reason: 'not-allowed', message: `"${raw}" is not one of ${spec.values.join(', ')}` };
+    case 'boolean':
+      if (text === '1' || text === 'true') return { ok: true, value: true };
+      if (text === '0' || text === 'false') return { ok: true, value: false };
+      return { ok: false, reason: 'not-a-boolean', message: `"${raw}" is not 1/0/true/false` };
+  }
+}
+
+/** The schema's defaults. */
+export function defaultSettings<S extends SettingsSchema>(schema: S): SettingsOf<S> {
+  const out: Record<string, unknown> = {};
+  for (const [key, spec] of Object.entries(schema.fields)) out[key] = spec.default;
+  return out as SettingsOf<S>;
+}
+
+/**
+ * Reads an example's settings from a query string (`location.search`, with or without '?') or
+ * URLSearchParams. Missing keys take their defaults silently; invalid ones take their defaults
+ * and are reported; for a repeated key the first value is used and the repeat is reported;
+ * unknown keys with this schema's prefix are reported and ignored. Never throws.
+ */
+export function decodeSettings<S extends SettingsSchema>(
+  schema: S,
+  query: URLSearchParams | string,
+): { settings: SettingsOf<S>; issues: UrlIssue[] } {
+  const params = typeof query === 'string' ? new URLSearchParams(query) : query;
+  const settings: Record<string, unknown> = {};
+  const issues: UrlIssue[] = [];
+  for (const [key, spec] of Object.entries(schema.fields)) {
+    const param = schema.prefix + key;
+    const values = params.getAll(param);
+    settings[key] = spec.default;
+    if (values.length === 0) continue;
+    if (values.length > 1) {
+      issues.push({ param, value: values.slice(1).join(','), reason: 'duplicate', message: `${param} given ${values.length} times; the first is used` });
+    }
+    const parsed = parseField(spec, values[0]!);
+    if (parsed.ok) settings[key] = parsed.value;
+    else issues.push({ param, value: values[0]!, reason: parsed.reason, fallback: spec.default, message: `${param}: ${parsed.message}; using ${String(spec.default)}` });
+  }
+  const seen = new Set<string>();
+  for (const param of params.keys()) {
+    if (seen.has(param)) continue;
+    seen.add(param);
+    if (param.startsWith(schema.prefix) && !Object.hasOwn(schema.fields, param.slice(schema.prefix.length))) {
+      issues.push({ param, value: params.get(param) ?? '', reason: 'unknown-key', message: `${param} is not a setting of this example; ignored` });
+    }
+  }
+  return { settings: settings as SettingsOf<S>, issues };
+}
+
+/**
+ * Writes settings into query parameters. Starts from a copy of `base` (e.g. the current
+ * `location.search`, so other examples' keys survive), removes this schema's keys, then sets each
+ * setting that differs from its default (all of them with `omitDefaults: false`). A value that
+ * would not decode (wrong type or out of range) is not written, so the link opens with the default.
+ */
+export function encodeSettings<S extends SettingsSchema>(
+  schema: S,
+  settings: Partial<SettingsOf<S>>,
+  { base, omitDefaults = true }: { base?: URLSearchParams | string; omitDefaults?: boolean } = {},
+): URLSearchParams {
+  const out = new URLSearchParams(base ?? '');
+  for (const param of [...out.keys()]) {
+    if (param.startsWith(schema.prefix)) out.delete(param);
+  }
+  for (const [key, spec] of Object.entries(schema.fields)) {
+    const value = (settings as Record<string, unknown>)[key];
+    if (value === undefined) continue;
+    if (omitDefaults && value === spec.default) continue;
+    const text = spec.kind === 'boolean' ? (value === true ? '1' : value === false ? '0' : String(value)) : String(value);
+    if (parseField(spec, text).ok) out.set(schema.prefix + key, text);
+  }
+  return out;
+}
+
+const seedField: NumberField = { kind: 'number', default: 1, min: 0, max: 4294967295, integer: true };
+
+/** Linear regression of article 000 §4–5 (P000): data, GD settings, ridge λ. */
+export const linearRegressionSchema = {
+  prefix: 'lin.',
+  fields: {
+    data: { kind: 'enum', default: 'article', values: ['article', 'seeded'] } as EnumField<'article' | 'seeded'>,
+    // lr ≥ 2/61.68 ≈ 0.0324 diverges on the article's data; the range allows showing that.
+    lr: { kind: 'number', default: 0.01, min: 0.0001, max: 0.05 } as NumberField,
+    epochs: { kind: 'number', default: 1000, min: 1, max: 10000, integer: true } as NumberField,
+    lambda: { kind: 'number', default: 0, min: 0, max: 10 } as NumberField,
+    penalizeIntercept: { kind: 'boolean', default: true } as BooleanField,
+    seed: seedField,
+  },
+} satisfies SettingsSchema;
+
+/** Batch / mini-batch / stochastic GD of articles 001 §4 and 004 §4.3 (P001b). */
+export const gradientDescentSchema = {
+  prefix: 'gd.',
+  fields: {
+    mode: { kind: 'enum', default: 'mini-batch', values: ['batch', 'mini-batch', 'stochastic'] } as EnumField<'batch' | 'mini-batch' | 'stochastic'>,
+    lr: { kind: 'number', default: 0.1, min: 0.0001, max: 2 } as NumberField,
+    epochs: { kind: 'number', default: 20, min: 1, max: 500, integer: true } as NumberField,
+    batchSize: { kind: 'number', default: 10, min: 1, max: 1000, integer: true } as NumberField,
+    n: { kind: 'number', default: 100, min: 2, max: 1000, integer: true } as NumberField,
+    noise: { kind: 'number', default: 0.5, min: 0, max: 5 } as NumberField,
+    broken: { kind: 'boolean', default: false } as BooleanField,
+    seed: seedField,
+  },
+} satisfies SettingsSchema;
+
+/** Single-neuron logistic regression of article 003 §4.3 (P003a). */
+export const logisticSchema = {
+  prefix: 'logit.',
+  fields: {
+    lr: { kind: 'number', default: 0.5, min: 0.001, max: 10 } as NumberField,
+    epochs: { kind: 'number', default: 200, min: 1, max: 5000, integer: true } as NumberField,
+    nPerClass: { kind: 'number', default: 50, min: 2, max: 500, integer: true } as NumberField,
+    spread: { kind: 'number', default: 0.8, min: 0.05, max: 3 } as NumberField,
+    seed: seedField,
+  },
+} satisfies SettingsSchema;
+
+/** The 2-H-1 network of article 001 §3 (P001a). */
+export const mlpSchema = {
+  prefix: 'mlp.',
+  fields: {
+    data: { kind: 'enum', default: 'xor', values: ['xor', 'moons'] } as EnumField<'xor' | 'moons'>,
+    hidden: { kind: 'enum', default: 'tanh', values: ['tanh', 'sigmoid'] } as EnumField<'tanh' | 'sigmoid'>,
+    hiddenUnits: { kind: 'number', default: 4, min: 1, max: 16, integer: true } as NumberField,
+    lr: { kind: 'number', default: 0.5, min: 0.001, max: 10 } as NumberField,
+    epochs: { kind: 'number', default: 500, min: 1, max: 5000, integer: true } as NumberField,
+    batchSize: { kind: 'number', default: 32, min: 1, max: 1000, integer: true } as NumberField,
+    noise: { kind: 'number', default: 0.1, min: 0, max: 0.5 } as NumberField,
+    seed: seedField,
+  },
+} satisfies SettingsSchema;
+
+/** The activation / loss widgets of article 004 §4 (P004c). */
+export const activationsSchema = {
+  prefix: 'act.',
+  fields: {
+    fn: { kind: 'enum', default: 'sigmoid', values: ['sigmoid', 'relu', 'relu6'] } as EnumField<'sigmoid' | 'relu' | 'relu6'>,
+    x: { kind: 'number', default: 2, min: -10, max: 10 } as NumberField,
+  },
+} satisfies SettingsSchema;
