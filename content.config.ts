@@ -15,5 +15,5 @@ export const collections = {
   i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
   errata: defineCollection({ loader: yamlListLoader('content/errata'), schema: erratum }),
   glossary: defineCollection({ loader: file('content/glossary.yaml'), schema: glossaryTerm }),
-  examples: defineCollection({ loader: file('content/examples.yaml'), schema: example }),
+  examples: defineCollection({ loader: yamlListLoader('content/examples'), schema: example }),
 };
