@@ -1,0 +1,175 @@
+/**
+ * Benchmark: prints figures, passes or fails nothing (targets are judged by people).
+ *   npm run bench            build, then measure
+ *   npm run bench -- --no-build
+ * Writes bench-report.json and bench-report.md (git-ignored) and prints the markdown.
+ *
+ * Measures: build time; Pagefind index size; per page type, the JS loaded before any
+ * interaction (bytes and gzip bytes) and all bytes transferred; search latency; per
+ * example, the JS it loads when started, time to first result and to the end of its run
+ * (cpu backend, headless Chromium).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import yaml from 'js-yaml';
+import { chromium, type Page } from '@playwright/test';
+
+const port = 4391;
+const origin = `http://127.0.0.1:${port}`;
+const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+function dirSize(dir: string): number {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .reduce((sum, e) => sum + statSync(join(e.parentPath, e.name)).size, 0);
+}
+
+const report: Record<string, unknown> = { date: new Date().toISOString() };
+
+if (!process.argv.includes('--no-build')) {
+  const start = performance.now();
+  const build = spawnSync('npx', ['astro', 'build'], { stdio: 'ignore' });
+  if (build.status !== 0) throw new Error('astro build failed');
+  report.buildSeconds = Number(((performance.now() - start) / 1000).toFixed(1));
+}
+report.pagefindIndexBytes = dirSize('dist/pagefind');
+report.siteBytes = dirSize('dist');
+
+const server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(port)], { stdio: 'ignore', detached: true });
+const stopServer = () => {
+  try {
+    process.kill(-server.pid!);
+  } catch {}
+};
+process.on('exit', stopServer);
+for (let i = 0; i < 100; i++) {
+  try {
+    if ((await fetch(origin)).ok) break;
+  } catch {}
+  await new Promise((r) => setTimeout(r, 200));
+}
+
+const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+
+interface Transfer {
+  jsBytes: number;
+  jsGzipBytes: number;
+  totalBytes: number;
+  requests: number;
+}
+
+/** Records every response from now on; `read()` sums them. */
+function record(page: Page) {
+  const bodies: Promise<{ type: string; size: number; gzip: number }>[] = [];
+  page.on('response', (response) => {
+    bodies.push(
+      response
+        .body()
+        .then((body) => ({ type: response.request().resourceType(), size: body.length, gzip: gzipSync(body).length }))
+        .catch(() => ({ type: 'other', size: 0, gzip: 0 })),
+    );
+  });
+  return async (): Promise<Transfer> => {
+    const all = await Promise.all(bodies);
+    const js = all.filter((b) => b.type === 'script');
+    return {
+      jsBytes: js.reduce((s, b) => s + b.size, 0),
+      jsGzipBytes: js.reduce((s, b) => s + b.gzip, 0),
+      totalBytes: all.reduce((s, b) => s + b.size, 0),
+      requests: all.length,
+    };
+  };
+}
+
+const pageTypes: Record<string, string> = {
+  'home (zh)': '/',
+  'home (en)': '/en/',
+  'article without example (zh)': '/articles/future-advantages/',
+  'article without example (en)': '/en/articles/future-advantages/',
+  'article with example (zh)': '/articles/hype-to-rationality/',
+  'article with example (en)': '/en/articles/hype-to-rationality/',
+  'glossary (en)': '/en/guide/glossary/',
+};
+if (existsSync('dist/assessment/index.html')) {
+  pageTypes['assessment (zh)'] = '/assessment/';
+  pageTypes['assessment (en)'] = '/en/assessment/';
+}
+const pages: Record<string, Transfer> = {};
+for (const [name, path] of Object.entries(pageTypes)) {
+  const page = await browser.newPage();
+  const read = record(page);
+  await page.goto(origin + path, { waitUntil: 'networkidle' });
+  pages[name] = await read();
+  await page.close();
+}
+report.pages = pages;
+
+// Search: time from typing a query to the first result, per language.
+const searches: Record<string, number> = {};
+for (const [lang, path, query] of [
+  ['zh', '/', '梯度下降'],
+  ['zh', '/', '风险管理'],
+  ['en', '/en/', 'gradient descent'],
+  ['en', '/en/', 'risk management'],
+] as const) {
+  const page = await browser.newPage();
+  await page.goto(origin + path, { waitUntil: 'networkidle' });
+  await page.locator('button[data-open-modal]').first().click();
+  const input = page.locator('dialog[open] .pagefind-ui__search-input');
+  await input.waitFor();
+  const start = Date.now();
+  await input.fill(query);
+  await page.locator('dialog[open] .pagefind-ui__result-link').first().waitFor({ timeout: 20_000 });
+  searches[`${lang}: ${query}`] = Date.now() - start;
+  await page.close();
+}
+report.searchMs = searches;
+
+// Examples: each one started on its article page, timed through the runtime's marks.
+const examples: Record<string, unknown> = {};
+for (const file of readdirSync('content/examples').filter((f) => f.endsWith('.yaml'))) {
+  for (const entry of yaml.load(readFileSync(join('content/examples', file), 'utf8')) as { id: string; article: string }[]) {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/en/articles/${entry.article}/`, { waitUntil: 'networkidle' });
+    const read = record(page);
+    const section = page.locator(`[data-example="${entry.id}"]`).first();
+    const started = Date.now();
+    await section.locator('[data-run]').click();
+    await page.waitForFunction((id) => /done|error|stopped/.test(document.querySelector(`[data-example="${id}"]`)?.getAttribute('data-state') ?? ''), entry.id, { timeout: 600_000 });
+    const wall = Date.now() - started;
+    const marks = await page.evaluate((id) => {
+      const at = (name: string) => performance.getEntriesByName(`kb-example:${id}:${name}`).at(-1)?.startTime;
+      const start = at('start');
+      return { firstResultMs: start !== undefined && at('first-result') !== undefined ? at('first-result')! - start : null, doneMs: start !== undefined && at('done') !== undefined ? at('done')! - start : null };
+    }, entry.id);
+    examples[entry.id] = {
+      state: await section.getAttribute('data-state'),
+      status: (await section.locator('[data-status]').textContent())?.trim(),
+      ...marks,
+      wallMs: wall,
+      loadedOnStart: await read(),
+    };
+    await page.close();
+  }
+}
+report.examples = examples;
+await browser.close();
+stopServer();
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const lines = ['# Benchmark report', '', `- date: ${report.date}`];
+if (report.buildSeconds !== undefined) lines.push(`- full build: ${report.buildSeconds} s`);
+lines.push(`- built site: ${kb(report.siteBytes as number)}; Pagefind index: ${kb(report.pagefindIndexBytes as number)}`, '', '## Pages before interaction', '', '| page | JS | JS gzip | all bytes | requests |', '|---|---|---|---|---|');
+for (const [name, t] of Object.entries(pages)) lines.push(`| ${name} | ${kb(t.jsBytes)} | ${kb(t.jsGzipBytes)} | ${kb(t.totalBytes)} | ${t.requests} |`);
+lines.push('', '## Search (typing → first result)', '', ...Object.entries(searches).map(([q, ms]) => `- ${q}: ${ms} ms`), '', '## Examples (cpu backend, headless Chromium)', '', '| example | state | JS loaded on start (gzip) | first result | finished | status |', '|---|---|---|---|---|---|');
+for (const [id, e] of Object.entries(examples) as [string, { state: string; status: string; firstResultMs: number | null; doneMs: number | null; loadedOnStart: Transfer }][]) {
+  const ms = (v: number | null) => (v === null ? '—' : `${(v / 1000).toFixed(2)} s`);
+  lines.push(`| ${id} | ${e.state} | ${kb(e.loadedOnStart.jsGzipBytes)} | ${ms(e.firstResultMs)} | ${ms(e.doneMs)} | ${e.status} |`);
+}
+const markdown = lines.join('\n');
+writeFileSync('bench-report.json', JSON.stringify(report, null, 2));
+writeFileSync('bench-report.md', `${markdown}\n`);
+console.log(markdown);
+process.exit(0);
