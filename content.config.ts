@@ -1,13 +1,14 @@
 // Collections of everything contributors edit under content/. Field-by-field
 // documentation lives with each schema in src/schemas/.
 import { defineCollection } from 'astro:content';
-import { file } from 'astro/loaders';
+import { file, glob } from 'astro/loaders';
 import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { articleFields } from './src/schemas/article.ts';
 import { erratum } from './src/schemas/erratum.ts';
 import { glossaryTerm } from './src/schemas/glossary.ts';
 import { example } from './src/schemas/example.ts';
+import { dimension, questionGroup, rule } from './src/schemas/assessment.ts';
 import { yamlListLoader } from './src/loaders/yaml-list.ts';
 
 export const collections = {
@@ -16,4 +17,8 @@ export const collections = {
   errata: defineCollection({ loader: yamlListLoader('content/errata'), schema: erratum }),
   glossary: defineCollection({ loader: file('content/glossary.yaml'), schema: glossaryTerm }),
   examples: defineCollection({ loader: yamlListLoader('content/examples'), schema: example }),
+  // The readiness assessment; checks that span files run in src/components/assessment/questionnaire.ts.
+  assessmentDimensions: defineCollection({ loader: file('content/assessment/dimensions.yaml'), schema: dimension }),
+  assessmentGroups: defineCollection({ loader: glob({ pattern: '*.yaml', base: 'content/assessment/questions' }), schema: questionGroup }),
+  assessmentRules: defineCollection({ loader: file('content/assessment/rules.yaml'), schema: rule }),
 };

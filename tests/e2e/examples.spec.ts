@@ -83,7 +83,7 @@ test('a running example can be stopped', async ({ page }) => {
 test('article pages without examples load no TensorFlow.js', async ({ page }) => {
   const scripts: string[] = [];
   page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
-  await page.goto('/articles/product-innovation/');
+  await page.goto('/articles/future-advantages/');
   await page.waitForLoadState('networkidle');
   expect(scripts.filter((u) => /tf-runtime|tfjs/.test(u))).toEqual([]);
 });

@@ -39,3 +39,13 @@ describe('site Markdown pipeline', () => {
     expect(html).toContain('<h2 id="references">参考文献</h2>');
   });
 });
+
+describe('rehypeUniqueAsideLabels', () => {
+  it('numbers repeated aside labels so every landmark has its own name', async () => {
+    const { rehypeUniqueAsideLabels } = await import('../../src/markdown/unique-aside-labels.ts');
+    const aside = (label: string) => ({ type: 'element', tagName: 'aside', properties: { ariaLabel: label }, children: [] });
+    const tree = { type: 'root', children: [aside('编者注'), aside('勘误 E1'), aside('编者注'), aside('编者注')] };
+    rehypeUniqueAsideLabels()(tree);
+    expect(tree.children.map((a) => a.properties.ariaLabel)).toEqual(['编者注', '勘误 E1', '编者注 2', '编者注 3']);
+  });
+});

@@ -227,3 +227,81 @@ export const activationsSchema = {
     x: { kind: 'number', default: 2, min: -10, max: 10 } as NumberField,
   },
 } satisfies SettingsSchema;
+
+/**
+ * The logistic-neuron island of article 003 §4.3 (P003a): `logisticSchema` (training on two
+ * clusters) plus α, the learning rate of the single worked update step (the article gives none;
+ * the errata use 0.1). Same prefix, so the links stay `?logit.…`.
+ */
+export const logisticExampleSchema = {
+  prefix: logisticSchema.prefix,
+  fields: {
+    alpha: { kind: 'number', default: 0.1, min: 0.0001, max: 10 } as NumberField,
+    ...logisticSchema.fields,
+  },
+} satisfies SettingsSchema;
+
+/** The tiny character-level Transformer language model of article 003 §5.2 (E003-11/E003-13). */
+export const tinyTransformerSchema = {
+  prefix: 'tt.',
+  fields: {
+    steps: { kind: 'number', default: 250, min: 1, max: 3000, integer: true } as NumberField,
+    lr: { kind: 'number', default: 0.01, min: 0.0001, max: 0.1 } as NumberField,
+    dModel: { kind: 'enum', default: '32', values: ['32', '48', '64'] } as EnumField<'32' | '48' | '64'>,
+    heads: { kind: 'enum', default: '2', values: ['1', '2'] } as EnumField<'1' | '2'>,
+    layers: { kind: 'enum', default: '2', values: ['1', '2'] } as EnumField<'1' | '2'>,
+    context: { kind: 'number', default: 32, min: 4, max: 64, integer: true } as NumberField,
+    batch: { kind: 'number', default: 8, min: 1, max: 64, integer: true } as NumberField,
+    // TF.js treats seed 0 as "unseeded"; our own generator does not, but 0 is kept out anyway.
+    seed: { kind: 'number', default: 1, min: 1, max: 4294967295, integer: true } as NumberField,
+  },
+} satisfies SettingsSchema;
+
+/** The transfer-learning miniature of article 001 §5 (ResNet50 + new head, E001-12/13). */
+export const transferSchema = {
+  prefix: 'tl.',
+  fields: {
+    pretrainPerClass: { kind: 'number', default: 150, min: 20, max: 400, integer: true } as NumberField,
+    pretrainEpochs: { kind: 'number', default: 4, min: 1, max: 20, integer: true } as NumberField,
+    trainSize: { kind: 'number', default: 400, min: 40, max: 1000, integer: true } as NumberField,
+    epochs: { kind: 'number', default: 5, min: 1, max: 30, integer: true } as NumberField,
+    // The article compiles with Adam(learning_rate=0.001).
+    lr: { kind: 'number', default: 0.001, min: 0.0001, max: 0.05 } as NumberField,
+    seed: seedField,
+  },
+} satisfies SettingsSchema;
+
+/** The loss widgets of article 004 §4.1: the five predicted probabilities ŷ of the cross-entropy example (labels [1, 0, 1, 0, 1]). */
+export const lossesSchema = {
+  prefix: 'loss.',
+  fields: {
+    p1: { kind: 'number', default: 0.9, min: 0, max: 1 } as NumberField,
+    p2: { kind: 'number', default: 0.2, min: 0, max: 1 } as NumberField,
+    p3: { kind: 'number', default: 0.8, min: 0, max: 1 } as NumberField,
+    p4: { kind: 'number', default: 0.1, min: 0, max: 1 } as NumberField,
+    p5: { kind: 'number', default: 0.7, min: 0, max: 1 } as NumberField,
+  },
+} satisfies SettingsSchema;
+
+/** The worked update θ ← θ − α∇J of article 004 §4.3 (θ = [1, 2, 3], ∇J = [0.1, 0.2, 0.3]); the article's α is 0.05. */
+export const parameterUpdateSchema = {
+  prefix: 'upd.',
+  fields: {
+    lr: { kind: 'number', default: 0.05, min: 0, max: 10 } as NumberField,
+  },
+} satisfies SettingsSchema;
+
+/**
+ * The MNIST classifier of article 004 §5.2 (Digits.astro): epochs and batch size as in the article
+ * (5, Keras' default 32), how many of the 9,000 training digits to use, and the seed of the
+ * initialisers and the per-epoch shuffle (≥ 1: TF.js treats seed 0 as "unseeded").
+ */
+export const digitsSchema = {
+  prefix: 'digits.',
+  fields: {
+    epochs: { kind: 'number', default: 5, min: 1, max: 30, integer: true } as NumberField,
+    batchSize: { kind: 'number', default: 32, min: 1, max: 1024, integer: true } as NumberField,
+    trainSize: { kind: 'number', default: 9000, min: 100, max: 9000, integer: true } as NumberField,
+    seed: { kind: 'number', default: 1, min: 1, max: 2147483647, integer: true } as NumberField,
+  },
+} satisfies SettingsSchema;

@@ -1,0 +1,248 @@
+/**
+ * Types of the readiness-assessment engine. The questionnaire types come from the content
+ * schemas (type-only imports: nothing from Astro or zod is loaded at run time).
+ */
+import type { Bilingual } from '../../schemas/bilingual.ts';
+import type { Citation, Dimension, Question, QuestionGroup, Rule } from '../../schemas/assessment.ts';
+import type { Condition, RISK_IMPACTS, RISK_RESPONSES, RISK_TYPES, STRATEGIES } from './vocabulary.ts';
+
+export type { Bilingual, Citation, Condition, Dimension, Question, QuestionGroup, Rule };
+
+/** The validated questionnaire: dimensions, groups in display order, rules in file order. */
+export interface Questionnaire {
+  dimensions: Dimension[];
+  groups: QuestionGroup[];
+  rules: Rule[];
+}
+
+/** How well an answer is backed: a belief, some evidence, or measured. */
+export type EvidenceLevel = 'belief' | 'some' | 'measured';
+
+/** One answer: an option id (single answer), option ids (multi-select; [] = none of these), or `unknown`. */
+export interface Answer {
+  /** Option id, list of option ids, or `'unknown'` (the implicit "don't know"). */
+  value: string | string[];
+  /** How well the answer is backed; optional. */
+  evidence?: EvidenceLevel;
+}
+
+/** Question id → answer. Questions without an entry count as unanswered (like "don't know"). */
+export type Answers = Record<string, Answer>;
+
+export type StrategyId = (typeof STRATEGIES)[number];
+export type RiskType = (typeof RISK_TYPES)[number];
+export type RiskImpact = (typeof RISK_IMPACTS)[number];
+export type RiskResponse = (typeof RISK_RESPONSES)[number];
+
+/** ≥ 75 ready · 50–74 promising, with gaps · 25–49 early / hype risk · < 25 not ready. */
+export type BandId = 'ready' | 'promising' | 'early' | 'not-ready';
+export type FlagLevel = 'red' | 'orange' | 'info';
+
+/** What one question adds to its dimension. */
+export interface Contribution {
+  question: string;
+  group: string;
+  dimension: string;
+  /** `unknown` = answered "don't know"; `unanswered` = no answer yet (scored like "don't know"). */
+  state: 'answered' | 'unknown' | 'unanswered';
+  /** The (normalised) answer, when answered. */
+  value?: string | string[];
+  /** Level reached, 0…max. */
+  points: number;
+  /** Highest level the question can reach. */
+  max: number;
+  evidence?: EvidenceLevel;
+  citation: Citation;
+}
+
+/** [score if every unknown were lowest, score if every unknown were highest]. */
+export interface ScoreRange {
+  low: number;
+  high: number;
+}
+
+export interface DimensionScore {
+  id: string;
+  name: Bilingual;
+  weight: number;
+  /** 100 × Σ points / Σ max over the visible scored questions of this dimension. */
+  score: number;
+  points: number;
+  max: number;
+  range: ScoreRange;
+  /** Number of visible scored questions answered "don't know" or not answered. */
+  unknown: number;
+  /** Every visible scored question of the dimension, highest points first. */
+  why: Contribution[];
+  citation: Citation;
+}
+
+export interface FlagHit {
+  id: string;
+  level: FlagLevel;
+  message: Bilingual;
+  action: Bilingual;
+  citation: Citation;
+  /** Questions the flag's condition looks at. */
+  questions: string[];
+}
+
+export interface RecommendationHit {
+  id: string;
+  message: Bilingual;
+  action: Bilingual;
+  citation: Citation;
+  questions: string[];
+}
+
+export interface HypeIndicator {
+  id: string;
+  on: boolean;
+  message: Bilingual;
+  citation: Citation;
+}
+
+/** Hype → rationality gauge (000 §1.1–1.2): the number of hype indicators that are on. */
+export interface HypeGauge {
+  value: number;
+  max: number;
+  /** 0–1 rational · 2–3 mixed · 4+ hype-driven. */
+  level: 'rational' | 'mixed' | 'hype';
+  indicators: HypeIndicator[];
+}
+
+export interface StrategyAdvice {
+  /** Id of the strategy rule used. */
+  rule: string;
+  /** Answer to the data-scale question (option id, or `unknown`). */
+  dataScale: string;
+  /** Answer to the model-strategy question (option id, or `unknown`). */
+  current: string;
+  /** Recommended strategies, best first. */
+  recommended: StrategyId[];
+  /** Whether the current strategy is among the recommended ones; null if undecided or unknown. */
+  matches: boolean | null;
+  message: Bilingual;
+  citation: Citation;
+}
+
+export interface RiskEntry {
+  /** The risk, e.g. "Top technical risk" (the founder names it; the register records its type). */
+  risk: Bilingual;
+  type: RiskType;
+  /** Impact of the top risk of this type, as rated by the founder. */
+  impact: RiskImpact | 'unknown';
+  response: RiskResponse | 'unknown';
+  /** Option id of the review-cadence question, or `unknown`. */
+  review: string;
+  /** High (or unrated) impact with no response. */
+  open: boolean;
+  questions: { impact: string; response: string; review: string };
+  citation: Citation;
+}
+
+export interface ProfitModelFit {
+  /** Revenue models ticked (option ids of the revenue-models question). */
+  models: string[];
+  /** Level of the revenue-maturity question (0–3), null when unknown. */
+  maturity: number | null;
+  maturityMax: number;
+  /** none → hypothesis → validated (pricing + pilots) → recurring revenue. */
+  status: 'none' | 'hypothesis' | 'validated' | 'recurring' | 'unknown';
+  /** Flags raised about the revenue questions. */
+  flags: string[];
+  citation: Citation;
+}
+
+/** One dimension running ≥ 30 points ahead of another. */
+export interface OutOfStep {
+  ahead: string;
+  behind: string;
+  gap: number;
+  /** True when `behind` is the reference dimension (business model / validated demand). */
+  againstReference: boolean;
+}
+
+export interface NextAction {
+  question: string;
+  group: string;
+  dimension: string;
+  points: number;
+  max: number;
+  /** Overall-score gain if this question reached its max (already weighted by the dimension). */
+  gain: number;
+  /** Ranking key: gain + 10 per red flag and + 1 per orange flag it would clear (see IMPACT_BONUS). */
+  impact: number;
+  /** Flags that would disappear. */
+  clears: string[];
+  /** Option(s) that reach the max. */
+  target: string[];
+  /** The question is currently "don't know" or unanswered. */
+  unknown: boolean;
+  citation: Citation;
+}
+
+export interface Counts {
+  /** Questions shown (not hidden by showIf). */
+  visible: number;
+  /** Visible scored questions. */
+  scored: number;
+  /** Visible questions with a real answer. */
+  answered: number;
+  /** Visible questions answered "don't know". */
+  unknown: number;
+  /** Visible questions without an answer. */
+  unanswered: number;
+  /** Questions hidden by showIf. */
+  hidden: number;
+}
+
+/** Share of the earned points (weighted as in the overall score) by evidence level; all 0 when nothing is earned. */
+export interface EvidenceShare {
+  measured: number;
+  some: number;
+  belief: number;
+  unstated: number;
+}
+
+export interface Report {
+  /** Weighted mean of the dimension scores, 0–100. */
+  overall: number;
+  range: ScoreRange;
+  /** Band after the red-flag cap. */
+  band: BandId;
+  /** Band from the score alone. */
+  bandFromScore: BandId;
+  /** True when a red flag lowered the band. */
+  capped: boolean;
+  dimensions: DimensionScore[];
+  counts: Counts;
+  evidence: EvidenceShare;
+  /** Red first, then orange, then info; within a level in rules.yaml order. */
+  flags: FlagHit[];
+  recommendations: RecommendationHit[];
+  hype: HypeGauge;
+  strategy: StrategyAdvice | null;
+  riskRegister: RiskEntry[];
+  profitModel: ProfitModelFit;
+  outOfStep: OutOfStep[];
+  /** Every visible scored question below its max, highest impact first. */
+  nextActions: NextAction[];
+}
+
+export interface Comparison {
+  overall: number;
+  range: ScoreRange;
+  dimensions: Record<string, number>;
+  hype: number;
+  band: { from: BandId; to: BandId };
+  unknown: number;
+  flagsAdded: FlagHit[];
+  flagsRemoved: FlagHit[];
+}
+
+export interface WhatIf {
+  base: Report;
+  report: Report;
+  delta: Comparison;
+}

@@ -1,0 +1,204 @@
+/**
+ * Article 004 §5.2's MNIST model, ported to TensorFlow.js layers exactly:
+ *
+ *   model = tf.keras.Sequential([
+ *       layers.Flatten(input_shape=(28, 28)),
+ *       layers.Dense(128, activation='relu'),
+ *       layers.Dense(10, activation='softmax')])
+ *   model.compile(optimizer='adam', loss='sparse_categorical_crossentropy', metrics=['accuracy'])
+ *   model.fit(x_train, y_train, epochs=5)          # batch size 32, Keras' default
+ *   model.evaluate(x_test, y_test)
+ *
+ * Differences, all for reproducibility: the kernels use seeded Glorot-uniform initialisers (the
+ * Keras default initialiser, with a seed), and the data are shuffled before every epoch by a
+ * seeded permutation (`epochOrders`) instead of fit's Math.random shuffle. The `np.newaxis` lines
+ * are left out (erratum E004-11). TF.js is passed in; this module never imports it.
+ */
+import type { Tensor, Tensor1D, Tensor3D } from '@tensorflow/tfjs-core';
+import type { LayersModel, Sequential } from '@tensorflow/tfjs-layers';
+import { accuracy, argmaxRows, CLASSES, epochOrders, PIXELS, SIDE, toFloats, type DigitSet } from './digits.ts';
+import type { Tf } from './tf-runtime.ts';
+import { macrotask } from './training-control.ts';
+
+type Layers = typeof import('@tensorflow/tfjs-layers');
+
+/** Hidden units of the article's Dense layer. */
+export const HIDDEN_UNITS = 128;
+
+/** 784·128 + 128 + 128·10 + 10 — the parameter count erratum E004-11 states. */
+export function articleParameterCount(hidden = HIDDEN_UNITS): number {
+  return PIXELS * hidden + hidden + hidden * CLASSES + CLASSES;
+}
+
+/**
+ * Flatten(28×28) → Dense(128, relu) → Dense(10, softmax), compiled with 'adam',
+ * 'sparseCategoricalCrossentropy' and ['accuracy'] as in the article. `seed` must be ≥ 1
+ * (TF.js treats seed 0 as "no seed"); the two kernels use `seed` and `seed + 1`.
+ */
+export function buildArticleModel(layers: Layers, seed: number): Sequential {
+  if (!(Number.isInteger(seed) && seed >= 1)) throw new RangeError(`seed must be a positive integer (got ${seed})`);
+  const model = layers.sequential({
+    layers: [
+      layers.layers.flatten({ inputShape: [SIDE, SIDE] }),
+      layers.layers.dense({ units: HIDDEN_UNITS, activation: 'relu', kernelInitializer: layers.initializers.glorotUniform({ seed }) }),
+      layers.layers.dense({ units: CLASSES, activation: 'softmax', kernelInitializer: layers.initializers.glorotUniform({ seed: seed + 1 }) }),
+    ],
+  });
+  model.compile({ optimizer: 'adam', loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
+  return model;
+}
+
+/** A set as tensors: images [n, 28, 28] in [0, 1] (`x / 255.0`) and labels [n]. */
+export function setToTensors(tf: Tf, set: DigitSet, count = set.labels.length): { x: Tensor3D; y: Tensor1D } {
+  const n = Math.min(count, set.labels.length);
+  return tf.tidy(() => ({
+    x: tf.tensor3d(toFloats(set.pixels.subarray(0, n * PIXELS)), [n, SIDE, SIDE]),
+    y: tf.tensor1d(Array.from(set.labels.subarray(0, n)), 'float32'),
+  }));
+}
+
+/** Class probabilities [n × 10] (row-major) for images given as floats in [0, 1]. */
+export function predictProbabilities(tf: Tf, model: LayersModel, images: Float32Array): Float32Array {
+  const n = images.length / PIXELS;
+  return tf.tidy(() => (model.predict(tf.tensor3d(images, [n, SIDE, SIDE])) as Tensor).dataSync() as Float32Array);
+}
+
+/** Held-out loss and accuracy, as `model.evaluate` reports them. */
+export async function evaluateModel(tf: Tf, model: LayersModel, x: Tensor3D, y: Tensor1D, batchSize = 256): Promise<{ loss: number; accuracy: number }> {
+  const out = model.evaluate(x, y, { batchSize }) as Tensor[];
+  try {
+    const [loss, acc] = await Promise.all(out.map((t) => t.data()));
+    return { loss: loss![0]!, accuracy: acc![0]! };
+  } finally {
+    tf.dispose(out);
+  }
+}
+
+/** Accuracy computed independently of tfjs-layers' metric: argmax of `predict` against the labels. */
+export function predictedAccuracy(tf: Tf, model: LayersModel, set: DigitSet, count = set.labels.length): { accuracy: number; predictions: number[] } {
+  const n = Math.min(count, set.labels.length);
+  const predictions = argmaxRows(predictProbabilities(tf, model, toFloats(set.pixels.subarray(0, n * PIXELS))));
+  return { accuracy: accuracy(predictions, set.labels.subarray(0, n)), predictions };
+}
+
+/** One line of the training log (what Keras prints after each epoch), plus the held-out result. */
+export interface DigitsEpoch {
+  /** 1-based, as Keras prints "Epoch 1/5". */
+  epoch: number;
+  /** Mean training loss over the epoch's batches (computed before each batch's update). */
+  loss: number;
+  /** Mean training accuracy over the epoch's batches. */
+  accuracy: number;
+  /** Held-out test loss and accuracy after the epoch (`model.evaluate`). */
+  testLoss: number;
+  testAccuracy: number;
+  /** Seconds since training started. */
+  seconds: number;
+}
+
+export interface DigitsTrainOptions {
+  epochs: number;
+  batchSize: number;
+  /** Initialiser seed (≥ 1) and shuffle seed. */
+  seed: number;
+  /** Use only the first `trainCount` training digits (default: all). */
+  trainCount?: number;
+  onEpoch?: (e: DigitsEpoch) => void;
+  /** Called after every batch with its loss and accuracy (before that batch's update). `step` counts batches from 1. */
+  onBatch?: (b: { epoch: number; step: number; loss: number; accuracy: number }) => void;
+  /** Called after every batch with the fraction of all batches done. */
+  onProgress?: (fraction: number) => void;
+  /** Checked after every batch; returning true stops at the end of that batch. */
+  shouldStop?: () => boolean;
+  /** Lets the host paint; called when `yieldMs` have passed since the last yield (default 50 ms). */
+  yieldFn?: () => Promise<void>;
+  yieldMs?: number;
+  /** Clock in ms (default performance.now). */
+  now?: () => number;
+}
+
+export interface DigitsTrainResult {
+  model: Sequential;
+  log: DigitsEpoch[];
+  stopped: boolean;
+  trainCount: number;
+}
+
+/**
+ * Trains the article's model on `train`, evaluating on `test` after every epoch. The caller owns
+ * the returned model (dispose it). Leaves no other tensors behind.
+ */
+export async function trainDigits(tf: Tf, layers: Layers, data: { train: DigitSet; test: DigitSet }, options: DigitsTrainOptions): Promise<DigitsTrainResult> {
+  const { epochs, batchSize, seed, yieldFn = macrotask, yieldMs = 50, now = () => performance.now() } = options;
+  const model = buildArticleModel(layers, seed);
+  const train = setToTensors(tf, data.train, options.trainCount);
+  const test = setToTensors(tf, data.test);
+  const n = train.y.shape[0];
+  const orders = epochOrders(n, seed);
+  const batchesPerEpoch = Math.ceil(n / batchSize);
+  const log: DigitsEpoch[] = [];
+  const start = now();
+  let lastYield = start;
+  let stopped = false;
+  try {
+    for (let epoch = 0; epoch < epochs && !stopped; epoch++) {
+      const order = tf.tensor1d(orders.next(), 'int32');
+      const x = tf.gather(train.x, order);
+      const y = tf.gather(train.y, order);
+      order.dispose();
+      let history;
+      try {
+        history = await model.fit(x, y, {
+          epochs: 1,
+          batchSize,
+          shuffle: false,
+          verbose: 0,
+          yieldEvery: 'never',
+          callbacks: {
+            onBatchEnd: async (batch: number, logs?: Record<string, number>) => {
+              const step = epoch * batchesPerEpoch + batch + 1;
+              options.onBatch?.({ epoch: epoch + 1, step, loss: logs?.loss ?? NaN, accuracy: logs?.acc ?? logs?.accuracy ?? NaN });
+              options.onProgress?.(step / (epochs * batchesPerEpoch));
+              if (options.shouldStop?.()) {
+                stopped = true;
+                model.stopTraining = true;
+              }
+              if (now() - lastYield >= yieldMs) {
+                await yieldFn();
+                lastYield = now();
+              }
+            },
+          },
+        });
+      } finally {
+        tf.dispose([x, y]);
+      }
+      const evaluation = await evaluateModel(tf, model, test.x, test.y);
+      const entry: DigitsEpoch = {
+        epoch: epoch + 1,
+        loss: history.history.loss![0] as number,
+        accuracy: (history.history.acc ?? history.history.accuracy)![0] as number,
+        testLoss: evaluation.loss,
+        testAccuracy: evaluation.accuracy,
+        seconds: (now() - start) / 1000,
+      };
+      // A stopped epoch's averages cover only the batches that ran.
+      log.push(entry);
+      options.onEpoch?.(entry);
+      await yieldFn();
+      lastYield = now();
+    }
+  } catch (error) {
+    model.dispose();
+    throw error;
+  } finally {
+    tf.dispose([train.x, train.y, test.x, test.y]);
+  }
+  return { model, log, stopped, trainCount: n };
+}
+
+/** Classifies one 28×28 image (floats in [0, 1]): the predicted digit and all ten probabilities. */
+export function classify(tf: Tf, model: LayersModel, image: Float32Array): { digit: number; probabilities: number[] } {
+  const probabilities = Array.from(predictProbabilities(tf, model, image));
+  return { digit: argmaxRows(probabilities)[0]!, probabilities };
+}

@@ -1,0 +1,243 @@
+// The in-browser examples of article 001 (challenges-and-opportunities): they run in Chromium,
+// and their numbers match references computed here in Node with the pure modules.
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { article001Comparison, gradientDescentPath, makeLinearData, type GdMode } from '../../src/lib/examples/gradient-descent.ts';
+import { printedRuleSteps } from '../../src/lib/examples/gd-explorer.ts';
+import { leastSquares } from '../../src/lib/examples/linear-regression.ts';
+import { createMlpTrainer, flattenLayers, mlpBatchGradients } from '../../src/lib/examples/mlp.ts';
+import { mlpExampleData } from '../../src/lib/examples/mlp-explorer.ts';
+import { makeFillTaskSet, meanInk } from '../../src/lib/examples/shapes.ts';
+
+const PAGE = '/articles/challenges-and-opportunities/';
+
+async function runExample(page: Page, id: string, timeout = 60_000) {
+  const section = page.locator(`[data-example="${id}"]`).first();
+  await section.locator('[data-run]').click();
+  await expect(section).toHaveAttribute('data-state', /done|error|stopped/, { timeout });
+  return section;
+}
+
+const value = (scope: Locator, selector: string) => scope.locator(selector).first().textContent().then((s) => Number(s));
+const cell = (section: Locator, row: string, name: string) => value(section, `tr.${row} td[data-value="${name}"]`);
+
+// ---------------------------------------------------------------------------------------------
+// Gradient descent (article 001 §4.1.1 / §4.2.1, article 004 §4.3)
+// ---------------------------------------------------------------------------------------------
+const gdData = (n = 100, seed = 1, noiseSd = 0.5) => makeLinearData({ n, seed, noiseSd });
+
+for (const prefix of ['', '/en']) {
+  test(`gradient descent: the three modes match gradientDescentPath in Node (${prefix || 'zh'})`, async ({ page }) => {
+    const scripts: string[] = [];
+    page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
+    await page.goto(`${prefix}${PAGE}`);
+    const section = await runExample(page, 'gradient-descent');
+    await expect(section).toHaveAttribute('data-state', 'done');
+    expect(scripts.filter((u) => /tf-runtime/.test(u)), 'this example needs no TensorFlow.js').toEqual([]);
+
+    const data = gdData();
+    for (const mode of ['batch', 'mini-batch', 'stochastic'] as GdMode[]) {
+      const path = gradientDescentPath(data, { mode, lr: 0.1, epochs: 20, batchSize: 10, seed: 1 });
+      const last = path.at(-1)!;
+      expect(await cell(section, `row-${mode}`, 'updates')).toBe(path.length);
+      expect(await cell(section, `row-${mode}`, 'b0')).toBeCloseTo(last.b0, 4);
+      expect(await cell(section, `row-${mode}`, 'b1')).toBeCloseTo(last.b1, 4);
+      expect(await cell(section, `row-${mode}`, 'mse')).toBeCloseTo(last.mse, 4);
+    }
+    const ols = leastSquares(data.x, data.y);
+    expect(await cell(section, 'row-reference', 'b0')).toBeCloseTo(ols.b0, 4);
+    expect(await cell(section, 'row-reference', 'b1')).toBeCloseTo(ols.b1, 4);
+
+    // The printed rule of §4.1.1 vs the corrected rule.
+    const cmp = article001Comparison(data, { lr: 0.1, steps: 20 });
+    expect(cmp.brokenDivergedAt).not.toBeNull();
+    expect(await value(section, '[data-value="diverged-at"]')).toBe(cmp.brokenDivergedAt);
+    expect(await cell(section, 'row-printed', 'updates')).toBe(cmp.brokenDivergedAt);
+    expect(await cell(section, 'row-corrected', 'b0')).toBeCloseTo(cmp.corrected.at(-1)!.b0, 4);
+    expect(await cell(section, 'row-corrected', 'b1')).toBeCloseTo(cmp.corrected.at(-1)!.b1, 4);
+    await expect(section.locator('[data-chart="path"] svg path.kb-gd-stochastic').first()).toBeAttached();
+    await expect(section.locator('[data-chart="loss"] svg path.kb-gd-batch')).toHaveCount(1);
+  });
+}
+
+test('gradient descent: one update per press, equal to the Node path', async ({ page }) => {
+  await page.goto(`/en${PAGE}?gd.mode=stochastic&gd.lr=0.05&gd.seed=7`);
+  const section = page.locator('[data-example="gradient-descent"]');
+  await expect(section.locator('select[name="mode"]')).toHaveValue('stochastic');
+  const path = gradientDescentPath(gdData(100, 7), { mode: 'stochastic', lr: 0.05, epochs: 20, batchSize: 10, seed: 7 });
+  const detail = section.locator('[data-gd-detail]');
+  for (let k = 0; k < 3; k++) {
+    await section.locator('[data-gd-step]').click();
+    await expect(detail.locator('[data-value="update"]')).toHaveText(String(k + 1));
+    expect(await value(detail, '[data-value="b0"]')).toBeCloseTo(path[k]!.b0, 4);
+    expect(await value(detail, '[data-value="b1"]')).toBeCloseTo(path[k]!.b1, 4);
+    expect(await value(detail, '[data-value="g0"]')).toBeCloseTo(path[k]!.gradient[0], 4);
+    expect(await value(detail, '[data-value="g1"]')).toBeCloseTo(path[k]!.gradient[1], 4);
+    expect(await value(detail, '[data-value="mse"]')).toBeCloseTo(path[k]!.mse, 4);
+  }
+  await expect(section.locator('[data-chart="path"] svg path.kb-gd-stochastic').first()).toBeAttached();
+
+  // The printed rule, stepped: β1 only decreases.
+  await section.locator('select[name="broken"]').selectOption('1');
+  await section.locator('[data-gd-step]').click();
+  const printed = [...printedRuleSteps(gdData(100, 7), { lr: 0.05, maxSteps: 1 })][0]!;
+  await expect(detail.locator('[data-value="update"]')).toHaveText('1');
+  expect(await value(detail, '[data-value="mean-r2"]')).toBeCloseTo(printed.meanSquaredResidual, 4);
+  expect(await value(detail, '[data-value="b1"]')).toBeCloseTo(printed.b1, 4);
+  expect(printed.b1).toBeLessThan(0);
+});
+
+test('gradient descent: a long run can be stopped', async ({ page }) => {
+  await page.goto(`/en${PAGE}?gd.epochs=500&gd.n=1000`);
+  const section = page.locator('[data-example="gradient-descent"]');
+  await section.locator('[data-run]').click();
+  await expect(section.locator('[data-stop]')).toBeEnabled();
+  await page.waitForTimeout(300);
+  await section.locator('[data-stop]').click();
+  await expect(section).toHaveAttribute('data-state', 'stopped', { timeout: 30_000 });
+  expect(await cell(section, 'row-stochastic', 'updates')).toBeLessThan(500 * 1000);
+});
+
+// ---------------------------------------------------------------------------------------------
+// MLP from scratch (article 001 §3.2–3.4)
+// ---------------------------------------------------------------------------------------------
+test('MLP: one batch per press; activations and gradients equal mlpBatchGradients in Node', async ({ page }) => {
+  const tfRequests: string[] = [];
+  page.on('request', (r) => r.url().includes('tf-runtime') && tfRequests.push(r.url()));
+  await page.goto(`/en${PAGE}?mlp.data=moons&mlp.hiddenUnits=5&mlp.seed=3`);
+  const section = page.locator('[data-example="mlp-from-scratch"]');
+  const data = mlpExampleData('moons', { noise: 0.1, seed: 3 });
+  const trainer = createMlpTrainer({ data, sizes: [2, 5, 1], hidden: 'tanh', lr: 0.5, batchSize: 32, seed: 3 });
+  const detail = section.locator('[data-mlp-detail]');
+  for (let k = 1; k <= 2; k++) {
+    const before = trainer.params();
+    const step = trainer.step();
+    const ref = mlpBatchGradients(before, data, 'tanh', step.indices);
+    const flat = flattenLayers(ref.grads);
+    await section.locator('[data-mlp-step]').click();
+    await expect(detail.locator('[data-value="update"]')).toHaveText(String(k));
+    expect(await value(detail, '[data-value="batch-loss"]')).toBeCloseTo(ref.loss, 6);
+    const cells = detail.locator('[data-grad]');
+    await expect(cells).toHaveCount(flat.length);
+    for (let i = 0; i < flat.length; i++) {
+      const cellEl = detail.locator(`[data-grad="${i}"]`);
+      expect(Number(await cellEl.getAttribute('data-raw'))).toBeCloseTo(flat[i]!, 12);
+      expect(Number(await cellEl.textContent())).toBeCloseTo(flat[i]!, 6);
+    }
+    // The first sample shown is the first of the batch, with its forward values.
+    const first = detail.locator('tr[data-sample]').first();
+    await expect(first).toHaveAttribute('data-sample', String(step.indices[0]));
+  }
+  expect(tfRequests, 'stepping needs no TensorFlow.js').toEqual([]);
+});
+
+for (const prefix of ['', '/en']) {
+  test(`MLP: gradient check and training match Node (${prefix || 'zh'})`, async ({ page }) => {
+    await page.goto(`${prefix}${PAGE}`);
+    const section = await runExample(page, 'mlp-from-scratch');
+    await expect(section).toHaveAttribute('data-state', 'done');
+    const data = mlpExampleData('xor');
+    const trainer = createMlpTrainer({ data, sizes: [2, 4, 1], hidden: 'tanh', lr: 0.5, batchSize: 32, seed: 1 });
+    // The gradient check in the page (tf.variableGrads in float32) vs the manual gradients in Node.
+    const manual = mlpBatchGradients(trainer.params(), data, 'tanh');
+    const diff = Number(await section.locator('[data-value="max-diff"]').getAttribute('data-raw'));
+    expect(diff).toBeLessThan(1e-6);
+    expect(diff).toBeGreaterThanOrEqual(0);
+    expect(await value(section, '[data-value="params"]')).toBe(flattenLayers(manual.grads).length);
+    expect(await value(section, '[data-value="loss-manual"]')).toBeCloseTo(manual.loss, 6);
+    expect(await value(section, '[data-value="loss-tf"]')).toBeCloseTo(manual.loss, 5);
+
+    let last = trainer.evaluate();
+    for (let e = 0; e < 500; e++) last = trainer.epoch();
+    expect(await cell(section, 'row-model', 'epochs')).toBe(500);
+    expect(await cell(section, 'row-model', 'updates')).toBe(500);
+    expect(await cell(section, 'row-model', 'loss')).toBeCloseTo(last.loss, 6);
+    expect(await cell(section, 'row-model', 'accuracy')).toBe(last.accuracy);
+    expect(await section.locator('[data-chart="region"] svg path[fill]').count()).toBeGreaterThan(1);
+    await expect(section.locator('[data-chart="region"] svg circle')).toHaveCount(4);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Transfer learning in miniature (article 001 §5.2, errata E001-12/13)
+// ---------------------------------------------------------------------------------------------
+// Parameter counts by hand: backbone conv 3×3×1×8 + 8 and conv 3×3×8×16 + 16; head 16×32 + 32 and 32×1 + 1.
+const BACKBONE_PARAMS = 3 * 3 * 1 * 8 + 8 + (3 * 3 * 8 * 16 + 16);
+const HEAD_PARAMS = 16 * 32 + 32 + (32 + 1);
+
+test('transfer learning: pre-train, freeze, fine-tune vs from scratch (en, defaults)', async ({ page }) => {
+  test.setTimeout(180_000);
+  const tfRequests: string[] = [];
+  page.on('request', (r) => r.url().includes('tf-runtime') && tfRequests.push(r.url()));
+  await page.goto(`/en${PAGE}`);
+  await page.waitForLoadState('networkidle');
+  expect(tfRequests).toEqual([]);
+  const started = Date.now();
+  const section = await runExample(page, 'transfer-learning', 150_000);
+  const seconds = (Date.now() - started) / 1000;
+  await expect(section).toHaveAttribute('data-state', 'done');
+  expect(tfRequests).toHaveLength(1);
+  console.log(`transfer learning finished in ${seconds.toFixed(1)} s`);
+
+  const raw = (row: string, name: string) => section.locator(`tr.${row} td[data-value="${name}"]`).getAttribute('data-raw').then(Number);
+  const fine = await raw('row-finetune', 'test-acc');
+  const scratch = await raw('row-scratch', 'test-acc');
+  for (const v of [fine, scratch, await raw('row-finetune', 'train-acc'), await raw('row-scratch', 'train-acc')]) {
+    expect(v).toBeGreaterThanOrEqual(0);
+    expect(v).toBeLessThanOrEqual(1);
+  }
+  expect(fine).toBeGreaterThanOrEqual(scratch);
+  // 100 test images: accuracies are multiples of 1/100.
+  expect(Math.abs(fine * 100 - Math.round(fine * 100))).toBeLessThan(1e-9);
+
+  expect(await cell(section, 'row-finetune', 'trainable')).toBe(HEAD_PARAMS);
+  expect(await cell(section, 'row-finetune', 'frozen')).toBe(BACKBONE_PARAMS);
+  expect(await cell(section, 'row-scratch', 'trainable')).toBe(BACKBONE_PARAMS + HEAD_PARAMS);
+  expect(await cell(section, 'row-scratch', 'frozen')).toBe(0);
+
+  // The frozen backbone did not move during fine-tuning; the one trained from scratch did.
+  const text = (name: string) => section.locator(`[data-value="${name}"]`).textContent();
+  expect(await text('frozen-after')).toBe(await text('frozen-before'));
+  expect(await text('scratch-after')).not.toBe(await text('scratch-before'));
+
+  // The new task's data (seed 1 → training-set seed 1·4 + 3), generated in Node the same way.
+  const train = makeFillTaskSet({ count: 400, size: 16, seed: 7 });
+  expect(await value(section, '[data-value="ink-filled"]')).toBeCloseTo(meanInk(train, 1), 1);
+  expect(await value(section, '[data-value="ink-hollow"]')).toBeCloseTo(meanInk(train, 0), 1);
+
+  const preAcc = await value(section, '[data-value="pretrain-acc"]');
+  expect(preAcc).toBeGreaterThan(10); // better than guessing among 10 classes
+  expect(preAcc).toBeLessThanOrEqual(100);
+  await expect(section.locator('[data-chart="accuracy"] svg path.series-model')).toHaveCount(1);
+  await expect(section.locator('.kb-thumb')).toHaveCount(16);
+});
+
+test('transfer learning: small settings from the URL, in Chinese; and it can be stopped', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(`${PAGE}?tl.pretrainPerClass=20&tl.pretrainEpochs=1&tl.trainSize=64&tl.epochs=2&tl.seed=5`);
+  const section = page.locator('[data-example="transfer-learning"]');
+  await expect(section.locator('input[name="trainSize"]')).toHaveValue('64');
+  await runExample(page, 'transfer-learning');
+  await expect(section).toHaveAttribute('data-state', 'done');
+  await expect(section.locator('[data-status]')).toContainText('迁移学习');
+  expect(await cell(section, 'row-finetune', 'trainable')).toBe(HEAD_PARAMS);
+  const text = (name: string) => section.locator(`[data-value="${name}"]`).textContent();
+  expect(await text('frozen-after')).toBe(await text('frozen-before'));
+
+  await section.locator('input[name="pretrainEpochs"]').fill('20');
+  await section.locator('[data-run]').click();
+  await expect(section.locator('[data-stop]')).toBeEnabled();
+  await page.waitForTimeout(1000);
+  await section.locator('[data-stop]').click();
+  await expect(section).toHaveAttribute('data-state', 'stopped', { timeout: 30_000 });
+  expect(new URL(page.url()).searchParams.get('tl.pretrainEpochs')).toBe('20');
+});
+
+test('MLP: a long training can be stopped', async ({ page }) => {
+  await page.goto(`/en${PAGE}?mlp.data=moons&mlp.epochs=5000&mlp.batchSize=4`);
+  const section = page.locator('[data-example="mlp-from-scratch"]');
+  await section.locator('[data-run]').click();
+  await expect(section.locator('[data-mlp-check] [data-value="max-diff"]')).toBeAttached({ timeout: 30_000 });
+  await section.locator('[data-stop]').click();
+  await expect(section).toHaveAttribute('data-state', 'stopped', { timeout: 30_000 });
+  expect(await cell(section, 'row-model', 'epochs')).toBeLessThan(5000);
+});

@@ -1,0 +1,222 @@
+// Article 004's in-browser examples: the loss, activation and update widgets of §4 show the
+// values the pure modules compute here in Node (both languages); the digit classifier of §5.2
+// trains the article's model on the site's own digits file to ≥ 95 % held-out accuracy,
+// classifies a picked test digit and a drawing, and requests nothing outside the site.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import {
+  articleCrossEntropy,
+  binaryCrossEntropy,
+  mse,
+  relu,
+  relu6,
+  relu6Derivative,
+  reluDerivative,
+  sigmoid,
+  sigmoidDerivative,
+} from '../../src/lib/examples/activations.ts';
+import { parameterUpdate } from '../../src/lib/examples/gradient-descent.ts';
+import { ARTICLE_004_BCE_LABELS, ARTICLE_004_MSE, ARTICLE_004_UPDATE } from '../../src/lib/examples/article-data.ts';
+
+const PAGE = '/articles/product-innovation/';
+const labels = [...ARTICLE_004_BCE_LABELS];
+const { yTrue, yPred } = { yTrue: [...ARTICLE_004_MSE.yTrue], yPred: [...ARTICLE_004_MSE.yPred] };
+
+async function run(page: Page, id: string, timeout = 60_000) {
+  const section = page.locator(`[data-example="${id}"]`);
+  await section.locator('[data-run]').click();
+  await expect(section).toHaveAttribute('data-state', /done|error|stopped/, { timeout });
+  await expect(section).toHaveAttribute('data-state', 'done');
+  return section;
+}
+
+const read = (loc: Locator) =>
+  loc.textContent().then((text) => {
+    const t = (text ?? '').trim();
+    return t === '∞' ? Infinity : Number(t);
+  });
+
+/** Checks the §4 widgets against the pure functions for the given probabilities, x, fn and α. */
+async function checkSection4(page: Page, probs: number[], x: number, lr: number) {
+  const losses = await run(page, 'loss-functions');
+  const row = (name: string, key: string) => read(losses.locator(`tr[data-row="${name}"] td[data-value="${key}"]`));
+  expect(await row('mse-sum', 'js')).toBeCloseTo(yTrue.reduce((s, y, i) => s + (y - yPred[i]!) ** 2, 0), 6);
+  expect(await row('mse', 'js')).toBeCloseTo(mse(yTrue, yPred), 6);
+  expect(await row('mse', 'tf')).toBeCloseTo(mse(yTrue, yPred), 5);
+  const bce = binaryCrossEntropy(labels, probs);
+  const bceTf = binaryCrossEntropy(labels, probs, { epsilon: 1e-7 }).mean; // tf.losses.logLoss adds ε = 1e-7
+  expect(await row('ce-article', 'js')).toBeCloseTo(articleCrossEntropy(labels, probs), 6);
+  expect(await row('ce-article', 'tf')).toBeCloseTo(articleCrossEntropy(labels, probs), 5);
+  expect(await row('bce-sum', 'js')).toBeCloseTo(bce.sum, 6);
+  expect(await row('bce-mean', 'js')).toBeCloseTo(bce.mean, 6);
+  expect(await row('bce-mean', 'tf')).toBeCloseTo(bceTf, 5);
+  for (let i = 0; i < 5; i++) expect(await read(losses.locator(`tbody tr[data-i="${i + 1}"] td[data-value="bce"]`))).toBeCloseTo(bce.perSample[i]!, 6);
+
+  const act = await run(page, 'activation-functions');
+  const fns = { sigmoid: [sigmoid, sigmoidDerivative], relu: [relu, reluDerivative], relu6: [relu6, relu6Derivative] } as const;
+  for (const [name, [f, d]] of Object.entries(fns)) {
+    const cell = (key: string) => read(act.locator(`tr[data-fn="${name}"] td[data-value="${key}"]`));
+    expect(await cell('js'), `${name}(${x})`).toBeCloseTo(f(x), 6);
+    expect(await cell('tf'), `tf.${name}(${x})`).toBeCloseTo(f(x), 5);
+    expect(await cell('d-js'), `${name}'(${x})`).toBeCloseTo(d(x), 6);
+    expect(await cell('d-tf'), `tf.grad ${name}(${x})`).toBeCloseTo(d(x), 5);
+  }
+  for (const [name, input, f] of [
+    ['sigmoid', 2, sigmoid],
+    ['relu', -2, relu],
+    ['relu', 2, relu],
+    ['relu6', -2, relu6],
+    ['relu6', 8, relu6],
+  ] as const) {
+    expect(await read(act.locator(`tr[data-article="${name}:${input}"] td[data-value="js"]`))).toBeCloseTo(f(input), 6);
+    expect(await read(act.locator(`tr[data-article="${name}:${input}"] td[data-value="tf"]`))).toBeCloseTo(f(input), 5);
+  }
+  await expect(act.locator('[data-chart="activation"] svg[role="img"] path')).toHaveCount(2);
+  await expect(act.locator('[data-chart="activation"] svg circle')).toHaveCount(2);
+
+  const upd = await run(page, 'parameter-update');
+  const expected = parameterUpdate([...ARTICLE_004_UPDATE.theta], [...ARTICLE_004_UPDATE.grad], lr);
+  for (let i = 0; i < 3; i++) {
+    expect(await read(upd.locator(`tr[data-i="${i + 1}"] td[data-value="js"]`))).toBeCloseTo(expected[i]!, 6);
+    expect(await read(upd.locator(`tr[data-i="${i + 1}"] td[data-value="tf"]`))).toBeCloseTo(expected[i]!, 5);
+  }
+}
+
+for (const prefix of ['', '/en']) {
+  test(`§4 widgets show the values of the pure functions (${prefix || 'zh'})`, async ({ page }) => {
+    const scripts: string[] = [];
+    page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
+    await page.goto(`${prefix}${PAGE}`);
+    await page.waitForLoadState('networkidle');
+    expect(scripts.filter((u) => /tf-runtime|tfjs/.test(u)), 'tfjs must not load before Run').toEqual([]);
+    await checkSection4(page, [0.9, 0.2, 0.8, 0.1, 0.7], 2, ARTICLE_004_UPDATE.lr);
+    const lang = prefix ? 'en' : 'zh-CN';
+    await expect(page.locator('[data-example="loss-functions"]')).toHaveAttribute('data-lang', lang);
+    await expect(page.locator('[data-example="loss-functions"] [data-status]')).toContainText(prefix ? 'label-0' : '标签为 0');
+  });
+}
+
+test('§4 settings come from the URL; the article formula ignores label-0 samples', async ({ page }) => {
+  await page.goto(`/en${PAGE}?loss.p2=0.9&loss.p4=0.95&act.fn=relu6&act.x=6&upd.lr=0.5`);
+  await expect(page.locator('[data-example="activation-functions"] select[name="fn"]')).toHaveValue('relu6');
+  await checkSection4(page, [0.9, 0.9, 0.8, 0.95, 0.7], 6, 0.5);
+  // Same label-1 probabilities as the defaults → same article value; binary cross-entropy grows.
+  const losses = page.locator('[data-example="loss-functions"]');
+  expect(await read(losses.locator('tr[data-row="ce-article"] td[data-value="js"]'))).toBeCloseTo(articleCrossEntropy(labels, [0.9, 0.2, 0.8, 0.1, 0.7]), 6);
+  expect(binaryCrossEntropy(labels, [0.9, 0.9, 0.8, 0.95, 0.7]).sum).toBeGreaterThan(binaryCrossEntropy(labels, [0.9, 0.2, 0.8, 0.1, 0.7]).sum);
+  // A probability of exactly 0 for a label-1 sample is an infinite loss, shown as such.
+  await page.goto(`/en${PAGE}?loss.p1=0`);
+  const again = await run(page, 'loss-functions');
+  await expect(again.locator('tr[data-row="ce-article"] td[data-value="js"]')).toHaveText('∞');
+});
+
+/** Collects every request that leaves the site's origin. */
+function offSite(page: Page, origin: string): string[] {
+  const out: string[] = [];
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!/^(data|blob):/.test(url) && new URL(url).origin !== origin) out.push(url);
+  });
+  return out;
+}
+
+test('the digit classifier trains to ≥ 95 % held-out accuracy and classifies picked and drawn digits', async ({ page, baseURL }) => {
+  test.setTimeout(400_000);
+  const origin = new URL(baseURL!).origin;
+  const outside = offSite(page, origin);
+  const dataRequests: string[] = [];
+  page.on('request', (r) => r.url().includes('/data/digits.bin') && dataRequests.push(r.url()));
+  await page.goto(`/en${PAGE}`);
+  await page.waitForLoadState('networkidle');
+  expect(dataRequests, 'the digits are fetched only on Run').toEqual([]);
+
+  const section = page.locator('[data-example="digit-classifier"]');
+  const started = Date.now();
+  await section.locator('[data-run]').click();
+  await expect(section.locator('tr[data-epoch="1"]')).toBeVisible({ timeout: 200_000 });
+  await expect(section).toHaveAttribute('data-state', /done|error|stopped/, { timeout: 350_000 });
+  await expect(section).toHaveAttribute('data-state', 'done');
+  const seconds = (Date.now() - started) / 1000;
+  test.info().annotations.push({ type: 'digits-training-seconds', description: seconds.toFixed(1) });
+  expect(dataRequests).toHaveLength(1);
+  expect(new URL(dataRequests[0]!).origin).toBe(origin);
+
+  // The real log: five epochs, loss falling; held-out accuracy ≥ 0.95 both from evaluate() and argmax.
+  await expect(section.locator('tr[data-epoch]')).toHaveCount(5);
+  const losses = await section.locator('tr[data-epoch] td[data-value="loss"]').allTextContents();
+  expect(Number(losses[4])).toBeLessThan(Number(losses[0]));
+  const lastEpochAccuracy = Number(await section.locator('tr[data-epoch="5"] td[data-value="test-accuracy"]').textContent());
+  const accuracy = Number(await section.locator('[data-summary] [data-value="test-accuracy"]').getAttribute('data-raw'));
+  test.info().annotations.push({ type: 'digits-test-accuracy', description: String(accuracy) });
+  expect(accuracy).toBeGreaterThanOrEqual(0.95);
+  expect(lastEpochAccuracy).toBeCloseTo(accuracy, 3);
+  await expect(section.locator('[data-keras]')).toContainText('Epoch 5/5');
+
+  // The grid shows two test digits of every class with the model's predictions.
+  const cells = section.locator('[data-grid-kind="sample"] [data-test-index]');
+  await expect(cells).toHaveCount(20);
+  const right = section.locator('[data-grid-kind="sample"] .is-right').first();
+  const index = await right.getAttribute('data-test-index');
+  const label = await right.getAttribute('data-label');
+
+  // Keyboard: type the test digit's number, press Enter → drawn on the pad, preprocessed, classified.
+  const pick = section.locator('[data-pick]');
+  await pick.focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(index!);
+  await page.keyboard.press('Enter');
+  await expect(section.locator('[data-prediction] [data-value="prediction"]')).toHaveText(label!);
+  await expect(section).toHaveAttribute('data-picked', index!);
+
+  // A wrongly classified digit keeps its (wrong) prediction through the drawing path too.
+  const wrong = section.locator('[data-grid-kind="wrong"] [data-test-index]').first();
+  if (await wrong.count()) {
+    await wrong.click();
+    await expect(section.locator('[data-prediction] [data-value="prediction"]')).toHaveText((await wrong.getAttribute('data-predicted'))!);
+  }
+
+  // Mouse: clear, draw a vertical stroke → read as a 1.
+  await section.locator('[data-clear]').click();
+  await expect(section.locator('[data-prediction]')).toHaveText('');
+  await section.locator('[data-pad]').scrollIntoViewIfNeeded();
+  const box = (await section.locator('[data-pad]').boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.15);
+  await page.mouse.down();
+  for (let k = 1; k <= 10; k++) await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * (0.15 + 0.07 * k));
+  await page.mouse.up();
+  await expect(section.locator('[data-prediction] [data-value="prediction"]')).toHaveText('1');
+  await expect(section.locator('[data-probs] tr')).toHaveCount(10);
+
+  expect(outside, 'no request may leave the site').toEqual([]);
+  expect(await new AxeBuilder({ page }).include('[data-example="digit-classifier"]').analyze().then((r) => r.violations.map((v) => v.id))).toEqual([]);
+});
+
+test('the digit classifier can be stopped and still classifies (zh)', async ({ page, baseURL }) => {
+  test.setTimeout(200_000);
+  const outside = offSite(page, new URL(baseURL!).origin);
+  await page.goto(`${PAGE}?digits.epochs=3&digits.trainSize=3000`);
+  const section = page.locator('[data-example="digit-classifier"]');
+  await expect(section.locator('input[name="epochs"]')).toHaveValue('3');
+  await section.locator('[data-run]').click();
+  await expect(section.locator('[data-status]')).toContainText('正在训练', { timeout: 120_000 });
+  await page.waitForTimeout(1000);
+  await section.locator('[data-stop]').click();
+  await expect(section).toHaveAttribute('data-state', 'stopped', { timeout: 120_000 });
+  await expect(section.locator('[data-status]')).toContainText('已停止');
+  expect(await section.locator('tr[data-epoch]').count()).toBeLessThan(3);
+  await section.locator('[data-pick]').fill('7');
+  await section.locator('[data-pick-button]').click();
+  await expect(section.locator('[data-prediction]')).toContainText('测试集第 7 个数字');
+  await expect(section.locator('[data-prediction] [data-value="prediction"]')).toHaveText(/^\d$/);
+  expect(outside).toEqual([]);
+});
+
+test('the §4 widgets have no axe violations after running them', async ({ page }) => {
+  await page.goto(`/en${PAGE}`);
+  const ids = ['loss-functions', 'activation-functions', 'parameter-update'];
+  for (const id of ids) await run(page, id);
+  let axe = new AxeBuilder({ page });
+  for (const id of ids) axe = axe.include(`[data-example="${id}"]`);
+  const result = await axe.analyze();
+  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+});
