@@ -15,7 +15,8 @@ export default defineConfig({
   // Starlight reads `<srcDir>/content/docs`; the repository root as srcDir lets the
   // contributor-facing `content/` folder sit at the top level (see README).
   srcDir: '.',
-  site: 'https://example.org',
+  // The deployed address, for canonical and hreflang links: set SITE_URL when building for a host.
+  site: process.env.SITE_URL ?? 'https://example.org',
   markdown: {
     // Astro 7's default Markdown engine ignores remark/rehype plugins; the unified
     // processor runs them for .md and .mdx alike.
@@ -28,6 +29,8 @@ export default defineConfig({
     mermaid({ autoTheme: true }),
     starlight({
       title: { 'zh-CN': '大模型创业知识库', en: 'Large-Model Startup Knowledge Base' },
+      // "Edit this page" links, when the repository's address is known (README: Deploy).
+      ...(process.env.EDIT_BASE_URL ? { editLink: { baseUrl: process.env.EDIT_BASE_URL } } : {}),
       defaultLocale: 'root',
       locales: {
         root: { label: '简体中文', lang: 'zh-CN' },
