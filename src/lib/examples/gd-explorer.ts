@@ -5,7 +5,7 @@
  * charts, and a step-by-step version of the article's §4.1.1 update as printed. Plain numbers,
  * no DOM, no TF.js. The updates themselves live in gradient-descent.ts.
  */
-import { article001BrokenUpdate, effectiveBatchSize, mseOf, type GdMode, type XYData } from './gradient-descent.ts';
+import { effectiveBatchSize, mseOf, residualMeans, type GdMode, type XYData } from './gradient-descent.ts';
 import { leastSquares } from './linear-regression.ts';
 
 export interface Point {
@@ -192,18 +192,9 @@ export function* printedRuleSteps(
 ): Generator<PrintedRuleStep, void, undefined> {
   let b0 = b0Init;
   let b1 = b1Init;
-  const m = data.x.length;
   for (let update = 1; update <= maxSteps; update++) {
-    let sr = 0;
-    let sr2 = 0;
-    for (let i = 0; i < m; i++) {
-      const r = data.y[i]! - (b0 + b1 * data.x[i]!);
-      sr += r;
-      sr2 += r * r;
-    }
-    const meanResidual = sr / m;
-    const meanSquaredResidual = sr2 / m;
-    [b0, b1] = article001BrokenUpdate(b0, b1, data, lr);
+    const { meanResidual, meanSquaredResidual } = residualMeans(b0, b1, data);
+    [b0, b1] = [b0 - lr * meanResidual, b1 - lr * meanSquaredResidual];
     const mse = mseOf(b0, b1, data);
     yield { update, meanResidual, meanSquaredResidual, b0, b1, mse };
     if (![b0, b1, mse].every(Number.isFinite)) return;

@@ -174,6 +174,12 @@ export interface Article001Point {
  *   β0 ← β0 − α·(1/m)·Σ (yᵢ − (β0 + β1xᵢ))
  */
 export function article001BrokenUpdate(b0: number, b1: number, data: XYData, lr: number): [number, number] {
+  const { meanResidual, meanSquaredResidual } = residualMeans(b0, b1, data);
+  return [b0 - lr * meanResidual, b1 - lr * meanSquaredResidual];
+}
+
+/** (1/m) Σ rᵢ and (1/m) Σ rᵢ² with rᵢ = yᵢ − (β0 + β1xᵢ): the two sums article 001's rule uses. */
+export function residualMeans(b0: number, b1: number, data: XYData): { meanResidual: number; meanSquaredResidual: number } {
   const m = data.x.length;
   let sr = 0;
   let sr2 = 0;
@@ -182,7 +188,7 @@ export function article001BrokenUpdate(b0: number, b1: number, data: XYData, lr:
     sr += r;
     sr2 += r * r;
   }
-  return [b0 - (lr * sr) / m, b1 - (lr * sr2) / m];
+  return { meanResidual: sr / m, meanSquaredResidual: sr2 / m };
 }
 
 /**
