@@ -49,7 +49,7 @@ export default defineConfig({
         {
           label: '开始',
           translations: { en: 'Start' },
-          items: [{ autogenerate: { directory: 'guide' } }],
+          items: [{ slug: 'assessment' }, { autogenerate: { directory: 'guide' } }],
         },
         {
           label: '文章',

@@ -58,7 +58,7 @@ test('settings come from the URL, so a shared link reproduces the run', async ({
 test('an invalid setting in the link is reported and replaced by its default', async ({ page }) => {
   await page.goto('/en/articles/hype-to-rationality/?lin.lr=abc');
   const section = page.locator('[data-example="linear-regression"]');
-  await expect(section.locator('[data-status]')).toContainText('lin.lr');
+  await expect(section.locator('[data-status]')).toContainText('lin.lr', { timeout: 15_000 });
   await expect(section.locator('input[name="lr"]')).toHaveValue('0.01');
 });
 

@@ -19,7 +19,7 @@ test.beforeEach(async ({ page, baseURL }) => {
   });
 });
 
-const pages = ['/', '/en/', '/articles/hype-to-rationality/', '/en/articles/product-innovation/', '/guide/glossary/', '/en/guide/errata/', '/en/guide/examples/', '/guide/about-sources/'];
+const pages = ['/', '/en/', '/assessment/', '/en/assessment-worksheet/', '/articles/hype-to-rationality/', '/en/articles/product-innovation/', '/guide/glossary/', '/en/guide/errata/', '/en/guide/examples/', '/guide/about-sources/'];
 
 for (const path of pages) {
   test(`${path} loads offline without errors or third-party references`, async ({ page }) => {

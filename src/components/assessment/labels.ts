@@ -1,0 +1,35 @@
+/** Small shared helpers for the assessment components (build time and browser). */
+
+/** "§2.4" for `sec-2-4`; "" for other anchors. */
+export function sectionLabel(section: string): string {
+  return section.startsWith('sec-') ? `§${section.slice(4).replace(/-/g, '.')}` : '';
+}
+
+/** Link to a citation, in the page's language. */
+export function citationHref(citation: { article: string; section: string }, lang: 'zh-CN' | 'en'): string {
+  return `${lang === 'en' ? '/en' : ''}/articles/${citation.article}/#${citation.section}`;
+}
+
+/** Text of a citation link: article title and section number. */
+export function citationText(citation: { article: string; section: string }, titles: Record<string, string>): string {
+  const title = titles[citation.article] ?? citation.article;
+  const section = sectionLabel(citation.section);
+  return section ? `${title} ${section}` : title;
+}
+
+/** One decimal, as shown on the page (and in the tests). */
+export function fmt(value: number): string {
+  return (Math.round(value * 10) / 10).toFixed(1);
+}
+
+/** A signed difference with one decimal: +1.5, −2.0, ±0.0. */
+export function signed(value: number): string {
+  const rounded = Math.round(value * 10) / 10;
+  if (rounded === 0) return '±0.0';
+  return rounded > 0 ? `+${rounded.toFixed(1)}` : `−${Math.abs(rounded).toFixed(1)}`;
+}
+
+export const STORAGE_KEY = 'kb-assessment-v1';
+export const SNAPSHOT_KEY = 'kb-assessment-snapshots-v1';
+/** Value of the "none of these" checkbox of a multi-select question (not an option id: ids are slugs). */
+export const NONE = '--none';

@@ -1,0 +1,325 @@
+// The readiness-assessment page: keyboard-only flow in both languages checked against the
+// engine run in Node, autosave, reset, export/import (and every rejection), share links,
+// what-if, snapshots, axe, and network privacy.
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { BAND_LABELS, encodeFragment, exportAnswers, score, type Answers } from '../../src/lib/assessment/index.ts';
+import { loadQuestionnaire } from '../../src/lib/assessment/load-node.ts';
+
+const KEY = 'kb-assessment-v1';
+const questionnaire = loadQuestionnaire(new URL('../../content/assessment', import.meta.url).pathname);
+const profile = (name: string) =>
+  (JSON.parse(readFileSync(new URL(`../unit/assessment/profiles/${name}.json`, import.meta.url), 'utf8')) as { saved: { answers: Answers } }).saved.answers;
+const careful = profile('careful');
+const hype = profile('hype-driven');
+const fmt = (value: number) => (Math.round(value * 10) / 10).toFixed(1);
+const LANGS = [
+  { lang: 'zh-CN', path: '/assessment/' },
+  { lang: 'en', path: '/en/assessment/' },
+] as const;
+
+async function open(page: Page, path = '/en/assessment/') {
+  await page.goto(path);
+  await expect(page.locator('[data-kb-assess][data-ready]')).toBeAttached();
+}
+const stored = (page: Page) => page.evaluate((key) => localStorage.getItem(key), KEY);
+const message = (page: Page) => page.locator('[data-message]');
+
+async function seed(page: Page, answers: Answers, path = '/en/assessment/') {
+  await open(page, path);
+  await page.evaluate(([key, text]) => localStorage.setItem(key, text), [KEY, exportAnswers(answers)] as const);
+  await page.reload();
+  await expect(page.locator('[data-kb-assess][data-ready]')).toBeAttached();
+}
+
+/** Answers the visible group with Tab, arrow keys and Space only, then presses Enter on "Next". */
+async function answerGroupByKeyboard(page: Page, answers: Answers) {
+  for (let step = 0; step < 400; step++) {
+    await page.keyboard.press('Tab');
+    const focus = await page.evaluate(() => {
+      const el = document.activeElement as HTMLInputElement | HTMLSelectElement | HTMLButtonElement | null;
+      const fs = el?.closest('fieldset[data-question]') as HTMLElement | null;
+      const radios = fs ? [...fs.querySelectorAll<HTMLInputElement>('input[type="radio"]')].map((r) => r.value) : [];
+      return {
+        tag: el?.tagName ?? '',
+        type: (el as HTMLInputElement | null)?.type ?? '',
+        value: (el as HTMLInputElement | null)?.value ?? '',
+        question: fs?.dataset.question ?? '',
+        radios,
+        next: el?.hasAttribute('data-next') ?? false,
+      };
+    });
+    const answer = answers[focus.question];
+    if (focus.next) return page.keyboard.press('Enter');
+    if (!focus.question || !answer) continue;
+    if (focus.tag === 'INPUT' && focus.type === 'radio') {
+      const target = focus.radios.indexOf(answer.value as string);
+      const from = focus.radios.indexOf(focus.value);
+      if (target === from) await page.keyboard.press('Space');
+      for (let i = from; i < target; i++) await page.keyboard.press('ArrowDown');
+      for (let i = from; i > target; i--) await page.keyboard.press('ArrowUp');
+    } else if (focus.tag === 'INPUT' && focus.type === 'checkbox') {
+      const value = answer.value;
+      const wanted = value === 'unknown' ? focus.value === 'unknown' : Array.isArray(value) && (value.length ? value.includes(focus.value) : focus.value === '--none');
+      if (wanted) await page.keyboard.press('Space');
+    } else if (focus.tag === 'SELECT' && answer.evidence) {
+      const steps = ['', 'belief', 'some', 'measured'].indexOf(answer.evidence);
+      for (let i = 0; i < steps; i++) await page.keyboard.press('ArrowDown');
+    }
+  }
+  throw new Error('never reached the Next button');
+}
+
+for (const { lang, path } of LANGS) {
+  test(`keyboard-only full flow (${lang}) shows the engine's band and overall`, async ({ page }) => {
+    test.setTimeout(180_000);
+    await open(page, path);
+    const groups = await page.locator('[data-group]').count();
+    expect(groups).toBe(questionnaire.groups.length);
+    await expect(page.locator('[data-group]:not([hidden]) .kb-assess__progress')).toContainText(lang === 'en' ? `Group 1 of ${groups}` : `第 1 组，共 ${groups} 组`);
+    await page.locator('[data-group]:not([hidden]) h3').focus();
+    for (let g = 0; g < groups; g++) {
+      await answerGroupByKeyboard(page, careful);
+      if (g < groups - 1) {
+        // Focus moves to the heading of the next group.
+        await expect(page.locator(`[data-group][data-index="${g + 1}"] h3`)).toBeFocused();
+      }
+    }
+    await expect(page.locator('#kb-assess-results-title')).toBeFocused();
+    const expected = score(questionnaire, careful);
+    await expect(page.locator('[data-band-label]')).toHaveText(BAND_LABELS[expected.band][lang]);
+    await expect(page.locator('[data-overall-value]')).toHaveText(fmt(expected.overall));
+    await expect(page.locator('[data-range]')).toContainText(`[${fmt(expected.range.low)}, ${fmt(expected.range.high)}]`);
+    // The saved answers score the same as the profile (answers to hidden questions are dropped).
+    const saved = JSON.parse((await stored(page))!).answers as Answers;
+    expect(fmt(score(questionnaire, saved).overall)).toBe(fmt(expected.overall));
+    // Radar chart with its table fallback.
+    await expect(page.locator('.kb-radar[role="img"]')).toHaveAttribute('aria-label', /.+/);
+    await expect(page.locator('table.kb-assess__dims tbody tr')).toHaveCount(expected.dimensions.length);
+  });
+}
+
+test('conditional questions appear and disappear live', async ({ page }) => {
+  await open(page);
+  const shown = page.locator('fieldset[data-question="pr-measures"]');
+  await expect(shown).toBeHidden();
+  await page.evaluate(() => {
+    const input = document.querySelector<HTMLInputElement>('fieldset[data-question="ch-2"] input[value="personal-data"]')!;
+    input.click();
+  });
+  await expect(shown).toHaveJSProperty('hidden', false);
+  await page.evaluate(() => document.querySelector<HTMLInputElement>('fieldset[data-question="ch-2"] input[value="unknown"]')!.click());
+  await expect(shown).toHaveJSProperty('hidden', true);
+});
+
+test('answers are autosaved, survive a reload, and Reset clears them', async ({ page }) => {
+  await open(page);
+  await page.locator('fieldset[data-question="fl-stage"] input[value="research"]').check();
+  expect(JSON.parse((await stored(page))!).answers['fl-stage']).toEqual({ value: 'research' });
+  await page.reload();
+  await expect(page.locator('fieldset[data-question="fl-stage"] input[value="research"]')).toBeChecked();
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.locator('[data-reset]').click();
+  await expect(page.locator('fieldset[data-question="fl-stage"] input[value="research"]')).not.toBeChecked();
+  expect(await stored(page)).toBeNull();
+  await page.reload();
+  await expect(page.locator('fieldset[data-question="fl-stage"] input[value="research"]')).not.toBeChecked();
+});
+
+test('export then import round-trips the answers', async ({ page }) => {
+  await seed(page, careful);
+  const before = await stored(page);
+  await page.locator('[data-show-results]').click();
+  const downloading = page.waitForEvent('download');
+  await page.locator('[data-export]').click();
+  const file = await (await downloading).path();
+  const exported = readFileSync(file, 'utf8');
+  expect(exported).toBe(before);
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.locator('[data-reset]').click();
+  expect(await stored(page)).toBeNull();
+  await page.locator('[data-show-results]').click();
+  await page.locator('[data-import]').setInputFiles(file);
+  await expect(message(page)).toContainText('Imported');
+  expect(await stored(page)).toBe(before);
+  await expect(page.locator('[data-overall-value]')).toHaveText(fmt(score(questionnaire, careful).overall));
+});
+
+const badFiles: [string, string, RegExp][] = [
+  ['malformed JSON', '{"version": 1, "answers": {', /not valid JSON/],
+  ['wrong version', JSON.stringify({ version: 2, answers: {} }), /Unsupported version/],
+  ['unknown question id', JSON.stringify({ version: 1, answers: { 'no-such-question': { value: 'x' } } }), /has no question "no-such-question"/],
+  ['out-of-range value', JSON.stringify({ version: 1, answers: { 'hh-1': { value: 'eleven' } } }), /has no option "eleven"/],
+  ['file over 64 KB', JSON.stringify({ version: 1, answers: {}, pad: 'x'.repeat(70 * 1024) }), /too large/],
+];
+for (const [name, content, pattern] of badFiles) {
+  test(`import rejects a ${name} and leaves the saved answers unchanged`, async ({ page }) => {
+    await seed(page, hype);
+    const before = await stored(page);
+    await page.locator('[data-show-results]').click();
+    const path = join(tmpdir(), `kb-assess-${name.replace(/\W+/g, '-')}.json`);
+    writeFileSync(path, content);
+    await page.locator('[data-import]').setInputFiles(path);
+    await expect(message(page)).toHaveClass(/is-error/);
+    await expect(message(page)).toContainText('Import failed; your saved answers are unchanged');
+    await expect(message(page)).toContainText(pattern);
+    expect(await stored(page)).toBe(before);
+  });
+}
+
+test('import errors are shown in Chinese on the Chinese page', async ({ page }) => {
+  await seed(page, hype, '/assessment/');
+  const before = await stored(page);
+  await page.locator('[data-show-results]').click();
+  const path = join(tmpdir(), 'kb-assess-zh-bad.json');
+  writeFileSync(path, '{');
+  await page.locator('[data-import]').setInputFiles(path);
+  await expect(message(page)).toContainText('导入失败');
+  await expect(message(page)).toContainText('内容不是有效的 JSON');
+  expect(await stored(page)).toBe(before);
+});
+
+for (const [name, fragment, pattern] of [
+  ['bad base64', '#a=%%%not-base64', /not valid base64url/],
+  ['unknown ids', `#a=${Buffer.from(JSON.stringify({ v: 1, a: { 'zz-nope': 'x' } })).toString('base64url')}`, /has no question "zz-nope"/],
+] as const) {
+  test(`a tampered share link (${name}) shows an error and keeps the saved answers`, async ({ page }) => {
+    await seed(page, careful);
+    const before = await stored(page);
+    await page.goto(`/en/assessment/${fragment}`);
+    await expect(message(page)).toHaveClass(/is-error/);
+    await expect(message(page)).toContainText(pattern);
+    await expect(page.locator('[data-shared]')).toBeHidden();
+    expect(await stored(page)).toBe(before);
+  });
+}
+
+test('a good share link loads only after confirmation', async ({ page }) => {
+  await seed(page, careful);
+  const before = await stored(page);
+  await page.locator('[data-show-results]').click();
+  await page.locator('[data-share]').click();
+  const url = await page.locator('[data-share-url]').inputValue();
+  expect(url).toContain('#a=');
+  // Share the hype-driven answers instead.
+  await page.goto(`/en/assessment/#a=${encodeFragment(hype)}`);
+  await expect(page.locator('[data-shared]')).toBeVisible();
+  expect(await stored(page)).toBe(before);
+  await page.locator('[data-load-shared]').click();
+  await expect(page.locator('[data-overall-value]')).toHaveText(fmt(score(questionnaire, hype).overall));
+  expect(await stored(page)).toBe(exportAnswers(hype));
+  expect(new URL(page.url()).hash).toBe('');
+  // The link built on the page decodes to the answers it was made from.
+  await page.goto(url);
+  await page.locator('[data-load-shared]').click();
+  expect(await stored(page)).toBe(before);
+});
+
+test('what-if shows a delta without changing the saved answers', async ({ page }) => {
+  await seed(page, careful);
+  const before = await stored(page);
+  await page.locator('[data-show-results]').click();
+  await page.locator('[data-whatif-question]').selectOption('hh-1');
+  await page.locator('[data-whatif-value]').selectOption(JSON.stringify('unknown'));
+  await page.locator('[data-whatif-run]').click();
+  const output = page.locator('[data-whatif-output]');
+  await expect(output.locator('[data-delta-overall]')).toHaveText(/^−\d/);
+  await expect(output).toContainText('Flags added');
+  await expect(output).toContainText('Technology first');
+  expect(await stored(page)).toBe(before);
+});
+
+test('two snapshots can be compared', async ({ page }) => {
+  await seed(page, careful);
+  await page.locator('[data-show-results]').click();
+  await page.locator('[data-snapshot-name]').fill('Careful <b>');
+  await page.locator('[data-snapshot-save]').click();
+  await page.evaluate(([key, text]) => localStorage.setItem(key, text), [KEY, exportAnswers(hype)] as const);
+  await page.reload();
+  await page.locator('[data-show-results]').click();
+  await page.locator('[data-snapshot-name]').fill('Hype');
+  await page.locator('[data-snapshot-save]').click();
+  await expect(page.locator('[data-snapshot-list] li')).toHaveCount(2);
+  // Snapshot names are text, never markup.
+  await expect(page.locator('[data-snapshot-list] li').first()).toContainText('Careful <b>');
+  await page.locator('[data-compare-a]').selectOption('0');
+  await page.locator('[data-compare-b]').selectOption('1');
+  await page.locator('[data-compare-run]').click();
+  const a = score(questionnaire, careful);
+  const b = score(questionnaire, hype);
+  const output = page.locator('[data-compare-output]');
+  const diff = Math.round((b.overall - a.overall) * 10) / 10;
+  await expect(output.locator('[data-delta-overall]')).toHaveText(`−${Math.abs(diff).toFixed(1)}`);
+  await expect(output).toContainText(`${BAND_LABELS[a.band].en} → ${BAND_LABELS[b.band].en}`);
+});
+
+for (const { lang, path } of LANGS) {
+  test(`no axe violations on the start and results views (${lang})`, async ({ browser }) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await seed(page, hype, path);
+    const check = async () => (await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    expect(await check()).toEqual([]);
+    await page.locator('[data-show-results]').click();
+    await page.locator('details.kb-assess__why').first().locator('summary').click();
+    expect(await check()).toEqual([]);
+    await context.close();
+  });
+}
+
+test('worksheet pages list every question without JavaScript', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const total = questionnaire.groups.reduce((n, g) => n + g.questions.length, 0);
+  for (const path of ['/assessment-worksheet/', '/en/assessment-worksheet/']) {
+    await page.goto(path);
+    await expect(page.locator('.kb-assess-sheet__q')).toHaveCount(total);
+  }
+  await context.close();
+});
+
+for (const path of ['/assessment-worksheet/', '/en/assessment-worksheet/']) {
+  test(`worksheet ${path} has no axe violations`, async ({ page }) => {
+    test.setTimeout(60_000);
+    await page.goto(path);
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+  });
+}
+
+test('network privacy: after load, no request leaves the origin or carries answers', async ({ page, baseURL }) => {
+  test.setTimeout(120_000);
+  await open(page);
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  // A full assessment: answer every group, see results, what-if, share link, snapshot, compare.
+  for (const [id, answer] of Object.entries(careful)) {
+    await page.evaluate(
+      ([qid, value]) => {
+        const fs = document.querySelector(`fieldset[data-question="${qid}"]`);
+        if (!fs) return;
+        const values = value === 'unknown' ? ['unknown'] : Array.isArray(value) ? (value.length ? value : ['--none']) : [value];
+        for (const v of values) fs.querySelector<HTMLInputElement>(`input[value="${v}"]`)?.click();
+      },
+      [id, answer.value] as const,
+    );
+  }
+  for (let i = 0; i < questionnaire.groups.length - 1; i++) await page.locator('[data-group]:not([hidden]) [data-next]').click();
+  await page.locator('[data-group]:not([hidden]) [data-next]').click();
+  await expect(page.locator('[data-overall-value]')).toBeVisible();
+  await page.locator('[data-whatif-run]').click();
+  await page.locator('[data-share]').click();
+  await page.locator('[data-snapshot-save]').click();
+  await page.locator('[data-compare-run]').click();
+  await page.waitForTimeout(500);
+  const origin = new URL(baseURL!).origin;
+  const foreign = requests.filter((url) => !url.startsWith(`${origin}/`));
+  expect(foreign).toEqual([]);
+  const carrying = requests.filter((url) => /[?#]/.test(url) || /kb-assessment|a=/.test(url));
+  expect(carrying).toEqual([]);
+  // Only static files (scripts, styles, fonts, images) may be fetched after load.
+  for (const url of requests) expect(new URL(url).pathname).toMatch(/\.(js|css|woff2?|svg|png|ico|json|webp)$/);
+});
