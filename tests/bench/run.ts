@@ -7,10 +7,12 @@
  * Measures: build time; Pagefind index size; per page type, the JS loaded before any
  * interaction (bytes and gzip bytes) and all bytes transferred; search latency; per
  * example, the JS it loads when started, time to first result and to the end of its run
- * (cpu backend, headless Chromium).
+ * (cpu backend, headless Chromium); Lighthouse scores of an article, an example page and
+ * the assessment in both languages, next to the plain Starlight home page.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import yaml from 'js-yaml';
@@ -156,6 +158,34 @@ for (const file of readdirSync('content/examples').filter((f) => f.endsWith('.ya
 }
 report.examples = examples;
 await browser.close();
+
+/** Lighthouse scores (0–100) and bytes of one URL, in Debian's Chromium. */
+function lighthouse(url: string) {
+  const out = join(mkdtempSync(join(tmpdir(), 'kb-lh-')), 'report.json');
+  const run = spawnSync(
+    'npx',
+    ['lighthouse', url, '--quiet', '--output=json', `--output-path=${out}`, '--only-categories=performance,accessibility,best-practices,seo', '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking'],
+    { env: { ...process.env, CHROME_PATH: executablePath ?? '' }, stdio: 'ignore', timeout: 240_000 },
+  );
+  if (run.status !== 0 || !existsSync(out)) return { error: `lighthouse exited with ${run.status}` };
+  const result = JSON.parse(readFileSync(out, 'utf8'));
+  const scores = Object.fromEntries(Object.entries(result.categories as Record<string, { score: number }>).map(([k, v]) => [k, Math.round(v.score * 100)]));
+  return { ...scores, totalBytes: result.audits['total-byte-weight']?.numericValue as number };
+}
+
+// Reference: the home page, a plain Starlight splash page with no article content.
+const lighthousePages: Record<string, string> = {
+  'home (plain Starlight page)': '/en/',
+  'article (zh)': '/articles/future-advantages/',
+  'article (en)': '/en/articles/future-advantages/',
+  'example (zh)': '/articles/hype-to-rationality/',
+  'example (en)': '/en/articles/hype-to-rationality/',
+  'assessment (zh)': '/assessment/',
+  'assessment (en)': '/en/assessment/',
+};
+const lighthouseScores: Record<string, unknown> = {};
+for (const [name, path] of Object.entries(lighthousePages)) lighthouseScores[name] = lighthouse(origin + path);
+report.lighthouse = lighthouseScores;
 stopServer();
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -167,6 +197,12 @@ lines.push('', '## Search (typing → first result)', '', ...Object.entries(sear
 for (const [id, e] of Object.entries(examples) as [string, { state: string; status: string; firstResultMs: number | null; doneMs: number | null; loadedOnStart: Transfer }][]) {
   const ms = (v: number | null) => (v === null ? '—' : `${(v / 1000).toFixed(2)} s`);
   lines.push(`| ${id} | ${e.state} | ${kb(e.loadedOnStart.jsGzipBytes)} | ${ms(e.firstResultMs)} | ${ms(e.doneMs)} | ${e.status} |`);
+}
+lines.push('', '## Lighthouse (0–100)', '', '| page | performance | accessibility | best practices | SEO | bytes | vs plain page |', '|---|---|---|---|---|---|---|');
+const plainBytes = (lighthouseScores['home (plain Starlight page)'] as { totalBytes?: number } | undefined)?.totalBytes;
+for (const [name, r] of Object.entries(lighthouseScores) as [string, Record<string, number | string>][]) {
+  if ('error' in r) lines.push(`| ${name} | ${r.error} | | | | | |`);
+  else lines.push(`| ${name} | ${r.performance} | ${r.accessibility} | ${r['best-practices']} | ${r.seo} | ${kb(r.totalBytes as number)} | ${plainBytes ? `${((r.totalBytes as number) / plainBytes).toFixed(1)}×` : '—'} |`);
 }
 const markdown = lines.join('\n');
 writeFileSync('bench-report.json', JSON.stringify(report, null, 2));
