@@ -1,6 +1,7 @@
 // axe-core finds no violations on every page type, in both languages.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { search } from './search.ts';
 
 async function violations(page: Page) {
   const result = await new AxeBuilder({ page }).analyze();
@@ -37,9 +38,7 @@ for (const path of ['/articles/hype-to-rationality/', '/en/articles/hype-to-rati
 
 test('search dialog open has no axe violations', async ({ page }) => {
   await page.goto('/en/');
-  await page.locator('button[data-open-modal]').first().click();
-  await page.locator('dialog[open] .pagefind-ui__search-input').fill('gradient');
-  await expect(page.locator('dialog[open] .pagefind-ui__result-link').first()).toBeVisible({ timeout: 15_000 });
+  await expect((await search(page, 'gradient')).first()).toBeVisible({ timeout: 15_000 });
   expect(await violations(page)).toEqual([]);
 });
 

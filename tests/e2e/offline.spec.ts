@@ -2,6 +2,7 @@
 // type loads, searches and runs an example with no failed request and no console error,
 // and no page loads anything from a third-party host.
 import { expect, test, type Page } from '@playwright/test';
+import { search } from './search.ts';
 
 function guard(page: Page) {
   const problems: string[] = [];
@@ -41,11 +42,10 @@ for (const path of pages) {
 }
 
 test('search and an example work offline', async ({ page }) => {
+  test.setTimeout(90_000);
   const problems = guard(page);
   await page.goto('/en/articles/hype-to-rationality/');
-  await page.locator('button[data-open-modal]').first().click();
-  await page.locator('dialog[open] .pagefind-ui__search-input').fill('regression');
-  await expect(page.locator('dialog[open] .pagefind-ui__result-link').first()).toBeVisible({ timeout: 15_000 });
+  await expect((await search(page, 'regression')).first()).toBeVisible({ timeout: 15_000 });
   await page.keyboard.press('Escape');
   const section = page.locator('[data-example="linear-regression"]');
   await section.locator('[data-run]').click();

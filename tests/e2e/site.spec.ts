@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { search } from './search.ts';
 
 const article = 'articles/product-innovation/';
 const pages = [
@@ -42,11 +43,6 @@ test('/ is a real home page that leads to the articles', async ({ page }) => {
   await expect(page).toHaveURL(/\/articles\//);
 });
 
-async function search(page: Page, query: string) {
-  await page.locator('button[data-open-modal]').first().click();
-  await page.locator('dialog[open] .pagefind-ui__search-input').fill(query);
-  return page.locator('dialog[open] .pagefind-ui__result-link');
-}
 
 test('a Chinese query finds Chinese pages with the term inside a sentence', async ({ page }) => {
   await page.goto('/');
