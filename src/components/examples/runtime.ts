@@ -68,6 +68,8 @@ function wire<S extends SettingsSchema>(section: HTMLElement, id: string, schema
   fill(fromUrl.settings);
   if (fromUrl.issues.length) status(t('链接中的部分设置无效，已改用默认值：', 'Some settings in the link were invalid and use their defaults: ') + fromUrl.issues.map((i) => i.message).join('; '));
 
+  runButton.disabled = false; // rendered disabled so that no click submits the form before this point
+
   stopButton.addEventListener('click', () => {
     stopRequested = true;
     status(t('正在停止…', 'Stopping…'));
