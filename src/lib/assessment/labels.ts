@@ -39,12 +39,15 @@ export const RISK_NAMES: Record<RiskType, Bilingual> = {
   financial: { 'zh-CN': '最大的财务风险', en: 'Top financial risk' },
 };
 
+/** The implicit answer every question has. */
+export const UNKNOWN_LABEL: Bilingual = { 'zh-CN': '不知道', en: "Don't know" };
+
 export const RISK_IMPACT_LABELS: Record<RiskImpact | 'unknown', Bilingual> = {
   'not-identified': { 'zh-CN': '尚未识别', en: 'Not identified' },
   low: { 'zh-CN': '低', en: 'Low' },
   medium: { 'zh-CN': '中', en: 'Medium' },
   high: { 'zh-CN': '高', en: 'High' },
-  unknown: { 'zh-CN': '不知道', en: "Don't know" },
+  unknown: UNKNOWN_LABEL,
 };
 
 export const RISK_RESPONSE_LABELS: Record<RiskResponse | 'unknown', Bilingual> = {
@@ -53,7 +56,7 @@ export const RISK_RESPONSE_LABELS: Record<RiskResponse | 'unknown', Bilingual> =
   avoid: { 'zh-CN': '风险规避', en: 'Avoid' },
   mitigate: { 'zh-CN': '风险减轻', en: 'Mitigate' },
   transfer: { 'zh-CN': '风险转移', en: 'Transfer' },
-  unknown: { 'zh-CN': '不知道', en: "Don't know" },
+  unknown: UNKNOWN_LABEL,
 };
 
 export const PROFIT_STATUS_LABELS: Record<ProfitModelFit['status'], Bilingual> = {
@@ -61,7 +64,7 @@ export const PROFIT_STATUS_LABELS: Record<ProfitModelFit['status'], Bilingual> =
   hypothesis: { 'zh-CN': '只有假设，尚未定价', en: 'A hypothesis, no pricing' },
   validated: { 'zh-CN': '定价已在试点中检验', en: 'Pricing tested in pilots' },
   recurring: { 'zh-CN': '已有持续性收入', en: 'Recurring revenue' },
-  unknown: { 'zh-CN': '不知道', en: "Don't know" },
+  unknown: UNKNOWN_LABEL,
 };
 
 export const EVIDENCE_LABELS: Record<EvidenceLevel | 'unstated', Bilingual> = {
@@ -71,5 +74,3 @@ export const EVIDENCE_LABELS: Record<EvidenceLevel | 'unstated', Bilingual> = {
   unstated: { 'zh-CN': '未说明', en: 'Not stated' },
 };
 
-/** The implicit answer every question has. */
-export const UNKNOWN_LABEL: Bilingual = { 'zh-CN': '不知道', en: "Don't know" };
