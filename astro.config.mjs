@@ -2,11 +2,11 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
-import mermaid from 'astro-mermaid';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { remarkHeadingIds } from './src/markdown/heading-ids.ts';
+import { remarkMermaidDiagrams } from './src/markdown/mermaid-diagrams.ts';
 import { rehypeStrictMath } from './src/markdown/strict-math.ts';
 import { rehypeSearchIgnore } from './src/markdown/search-ignore.ts';
 import { rehypeUniqueAsideLabels } from './src/markdown/unique-aside-labels.ts';
@@ -21,12 +21,11 @@ export default defineConfig({
     // Astro 7's default Markdown engine ignores remark/rehype plugins; the unified
     // processor runs them for .md and .mdx alike.
     processor: unified({
-      remarkPlugins: [remarkMath, remarkHeadingIds],
+      remarkPlugins: [remarkMath, remarkHeadingIds, remarkMermaidDiagrams],
       rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeStrictMath, rehypeSearchIgnore, rehypeUniqueAsideLabels],
     }),
   },
   integrations: [
-    mermaid({ autoTheme: true }),
     starlight({
       title: { 'zh-CN': '大模型创业知识库', en: 'Large-Model Startup Knowledge Base' },
       // "Edit this page" links, when the repository's address is known (README: Deploy).

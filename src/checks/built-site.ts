@@ -61,9 +61,7 @@ export function checkLinks(pages: BuiltPage[], files: Set<string>): string[] {
 const SKIP = new Set(['pre', 'code', 'script', 'style', 'annotation', 'textarea']);
 
 function isSkipped(ancestors: Element[]): boolean {
-  return ancestors.some(
-    (el) => SKIP.has(el.tagName) || (Array.isArray(el.properties.className) && el.properties.className.includes('mermaid')),
-  );
+  return ancestors.some((el) => SKIP.has(el.tagName));
 }
 
 /** No `\(`, `\[` or `$$` may survive in visible text, and KaTeX must not have printed an error. */

@@ -1,7 +1,7 @@
 /**
  * Quick check of MDX files without a full site build: parses the frontmatter,
- * compiles the MDX with the site's math and directive plugins and renders every
- * formula with KaTeX in strict mode. Usage: npm run check:mdx -- <file.mdx>…
+ * compiles the MDX with the site's math, directive and diagram plugins, renders every
+ * formula with KaTeX in strict mode and parses every Mermaid diagram. Usage: npm run check:mdx -- <file.mdx>…
  */
 import { readFile } from 'node:fs/promises';
 import { compile } from '@mdx-js/mdx';
@@ -11,6 +11,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import yaml from 'js-yaml';
 import { rehypeStrictMath } from '../markdown/strict-math.ts';
+import { remarkMermaidDiagrams } from '../markdown/mermaid-diagrams.ts';
 
 export async function checkMdx(path: string): Promise<string[]> {
   const text = await readFile(path, 'utf8');
@@ -24,11 +25,12 @@ export async function checkMdx(path: string): Promise<string[]> {
       problems.push(`frontmatter is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
     }
   }
-  const body = match ? text.slice(match[0].length) : text;
+  // Blank lines in place of the frontmatter keep reported line numbers those of the file.
+  const body = match ? '\n'.repeat(match[0].split('\n').length - 1) + text.slice(match[0].length) : text;
   if (/\\\(|\\\[/.test(body.replace(/```[\s\S]*?```/g, ''))) problems.push('raw \\( or \\[ math delimiters: use $…$ and $$…$$');
   try {
     await compile({ value: body, path }, {
-      remarkPlugins: [remarkGfm, remarkMath, remarkDirective],
+      remarkPlugins: [remarkGfm, remarkMath, remarkDirective, remarkMermaidDiagrams],
       rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeStrictMath],
     });
   } catch (error) {

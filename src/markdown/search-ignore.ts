@@ -1,7 +1,7 @@
 /**
- * Keeps formula markup (KaTeX's MathML and glyph spans) and Mermaid source out of the
- * Pagefind index: indexed, they turn search excerpts into "M S E = 1 n ∑ …" and
- * "graph TD A --> B". The surrounding prose stays searchable.
+ * Keeps formula markup (KaTeX's MathML and glyph spans) out of the Pagefind index: indexed,
+ * it turns search excerpts into "M S E = 1 n ∑ …". The surrounding prose stays searchable.
+ * (Diagram SVGs mark themselves; their text version is indexed.)
  */
 interface HastNode {
   type: string;
@@ -19,7 +19,7 @@ export function rehypeSearchIgnore() {
   const walk = (node: HastNode) => {
     if (node.type === 'element') {
       const names = classes(node);
-      if (names.includes('katex') || names.includes('katex-display') || names.includes('mermaid')) {
+      if (names.includes('katex') || names.includes('katex-display')) {
         node.properties = { ...node.properties, dataPagefindIgnore: '' };
         return;
       }

@@ -22,7 +22,7 @@ for (const { lang, path, other, otherLabel, title } of pages) {
       await page.goto(path);
       await expect(page.locator('.katex-display .katex-html').first()).toBeVisible();
       await expect(page.locator('p .katex .katex-html').first()).toBeVisible();
-      await expect(page.locator('.mermaid svg').first()).toBeVisible({ timeout: 20_000 });
+      await expect(page.locator('.kb-diagram svg').first()).toBeVisible();
     });
 
     test('the language picker goes to the same section of the counterpart', async ({ page }) => {
