@@ -10,6 +10,9 @@ import { remarkMermaidDiagrams } from './src/markdown/mermaid-diagrams.ts';
 import { rehypeStrictMath } from './src/markdown/strict-math.ts';
 import { rehypeSearchIgnore } from './src/markdown/search-ignore.ts';
 import { rehypeUniqueAsideLabels } from './src/markdown/unique-aside-labels.ts';
+import { editBaseUrl } from './src/lib/edit-link.ts';
+
+const editLinkBase = editBaseUrl(process.env);
 
 export default defineConfig({
   // Starlight reads `<srcDir>/content/docs`; the repository root as srcDir lets the
@@ -29,7 +32,7 @@ export default defineConfig({
     starlight({
       title: { 'zh-CN': '大模型创业知识库', en: 'Large-Model Startup Knowledge Base' },
       // "Edit this page" links, when the repository's address is known (README: Deploy).
-      ...(process.env.EDIT_BASE_URL ? { editLink: { baseUrl: process.env.EDIT_BASE_URL } } : {}),
+      ...(editLinkBase ? { editLink: { baseUrl: editLinkBase } } : {}),
       defaultLocale: 'root',
       locales: {
         root: { label: '简体中文', lang: 'zh-CN' },

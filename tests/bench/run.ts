@@ -5,10 +5,12 @@
  * Writes bench-report.json and bench-report.md (git-ignored) and prints the markdown.
  *
  * Measures: build time; Pagefind index size; per page type, the JS loaded before any
- * interaction (bytes and gzip bytes) and all bytes transferred; search latency; per
+ * interaction (bytes and gzip bytes) and all bytes transferred, and the heaviest of all built
+ * pages; search latency; per
  * example, the JS it loads when started, time to first result and to the end of its run
  * (cpu backend, headless Chromium); Lighthouse scores of an article, an example page and
- * the assessment in both languages, next to the plain Starlight home page.
+ * the assessment in both languages, next to a bare Starlight page built in the same run
+ * from the same versions (tests/bench/bare/).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -18,8 +20,9 @@ import { gzipSync } from 'node:zlib';
 import yaml from 'js-yaml';
 import { chromium, type Page } from '@playwright/test';
 
-const port = 4391;
-const origin = `http://127.0.0.1:${port}`;
+const origin = 'http://127.0.0.1:4391';
+const bareOrigin = 'http://127.0.0.1:4392';
+const BARE = 'tests/bench/bare';
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 function dirSize(dir: string): number {
@@ -30,28 +33,35 @@ function dirSize(dir: string): number {
 
 const report: Record<string, unknown> = { date: new Date().toISOString() };
 
-if (!process.argv.includes('--no-build')) {
+/** Seconds `astro build` takes for the site at `root`. */
+function build(root: string): number {
   const start = performance.now();
-  const build = spawnSync('npx', ['astro', 'build'], { stdio: 'ignore' });
-  if (build.status !== 0) throw new Error('astro build failed');
-  report.buildSeconds = Number(((performance.now() - start) / 1000).toFixed(1));
+  const run = spawnSync('npx', ['astro', 'build', '--root', root], { stdio: 'ignore' });
+  if (run.status !== 0) throw new Error(`astro build --root ${root} failed`);
+  return Number(((performance.now() - start) / 1000).toFixed(1));
 }
+
+if (!process.argv.includes('--no-build')) report.buildSeconds = build('.');
+report.bareBuildSeconds = build(BARE);
 report.pagefindIndexBytes = dirSize('dist/pagefind');
 report.siteBytes = dirSize('dist');
 
-const server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(port)], { stdio: 'ignore', detached: true });
-const stopServer = () => {
-  try {
-    process.kill(-server.pid!);
-  } catch {}
-};
-process.on('exit', stopServer);
-for (let i = 0; i < 100; i++) {
-  try {
-    if ((await fetch(origin)).ok) break;
-  } catch {}
-  await new Promise((r) => setTimeout(r, 200));
+/** `astro preview` of the site at `root`, stopped when the benchmark exits. */
+async function serve(root: string, url: string) {
+  const server = spawn('npx', ['astro', 'preview', '--root', root, '--host', '127.0.0.1', '--port', new URL(url).port], { stdio: 'ignore', detached: true });
+  process.on('exit', () => {
+    try {
+      process.kill(-server.pid!);
+    } catch {}
+  });
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
+await Promise.all([serve('.', origin), serve(BARE, bareOrigin)]);
 
 const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 
@@ -86,6 +96,7 @@ function record(page: Page) {
 }
 
 const pageTypes: Record<string, string> = {
+  'bare Starlight page (reference)': `${bareOrigin}/`,
   'home (zh)': '/',
   'home (en)': '/en/',
   'article without example (zh)': '/articles/future-advantages/',
@@ -102,11 +113,24 @@ const pages: Record<string, Transfer> = {};
 for (const [name, path] of Object.entries(pageTypes)) {
   const page = await browser.newPage();
   const read = record(page);
-  await page.goto(origin + path, { waitUntil: 'networkidle' });
+  await page.goto(new URL(path, origin).href, { waitUntil: 'networkidle' });
   pages[name] = await read();
   await page.close();
 }
 report.pages = pages;
+
+// The budget "no page over 1 MB before interaction" covers every page, not just one per type.
+const everyPage: Record<string, number> = {};
+for (const file of readdirSync('dist', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('index.html'))) {
+  const path = `/${file.replace(/index\.html$/, '')}`;
+  const page = await browser.newPage();
+  const read = record(page);
+  await page.goto(origin + path, { waitUntil: 'networkidle' });
+  everyPage[path] = (await read()).totalBytes;
+  await page.close();
+}
+const heaviest = Object.entries(everyPage).sort((a, b) => b[1] - a[1]);
+report.everyPageBytes = everyPage;
 
 // Search: time from typing a query to the first result, per language.
 const searches: Record<string, number> = {};
@@ -173,9 +197,8 @@ function lighthouse(url: string) {
   return { ...scores, totalBytes: result.audits['total-byte-weight']?.numericValue as number };
 }
 
-// Reference: the home page, a plain Starlight splash page with no article content.
 const lighthousePages: Record<string, string> = {
-  'home (plain Starlight page)': '/en/',
+  'bare Starlight page (reference)': `${bareOrigin}/`,
   'article (zh)': '/articles/future-advantages/',
   'article (en)': '/en/articles/future-advantages/',
   'example (zh)': '/articles/hype-to-rationality/',
@@ -184,22 +207,24 @@ const lighthousePages: Record<string, string> = {
   'assessment (en)': '/en/assessment/',
 };
 const lighthouseScores: Record<string, unknown> = {};
-for (const [name, path] of Object.entries(lighthousePages)) lighthouseScores[name] = lighthouse(origin + path);
+for (const [name, path] of Object.entries(lighthousePages)) lighthouseScores[name] = lighthouse(new URL(path, origin).href);
 report.lighthouse = lighthouseScores;
-stopServer();
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const lines = ['# Benchmark report', '', `- date: ${report.date}`];
 if (report.buildSeconds !== undefined) lines.push(`- full build: ${report.buildSeconds} s`);
-lines.push(`- built site: ${kb(report.siteBytes as number)}; Pagefind index: ${kb(report.pagefindIndexBytes as number)}`, '', '## Pages before interaction', '', '| page | JS | JS gzip | all bytes | requests |', '|---|---|---|---|---|');
-for (const [name, t] of Object.entries(pages)) lines.push(`| ${name} | ${kb(t.jsBytes)} | ${kb(t.jsGzipBytes)} | ${kb(t.totalBytes)} | ${t.requests} |`);
+lines.push(`- bare Starlight build (reference): ${report.bareBuildSeconds} s`);
+lines.push(`- built site: ${kb(report.siteBytes as number)}; Pagefind index: ${kb(report.pagefindIndexBytes as number)}`, '', '## Pages before interaction', '', '| page | JS | JS gzip | all bytes (uncompressed) | requests | all bytes vs bare |', '|---|---|---|---|---|---|');
+const bare = pages['bare Starlight page (reference)']!;
+for (const [name, t] of Object.entries(pages)) lines.push(`| ${name} | ${kb(t.jsBytes)} | ${kb(t.jsGzipBytes)} | ${kb(t.totalBytes)} | ${t.requests} | ${(t.totalBytes / bare.totalBytes).toFixed(1)}× |`);
+lines.push('', `All ${heaviest.length} pages: ${heaviest.filter(([, b]) => b > 1024 * 1024).length} over 1 MB before interaction; heaviest: ${heaviest.slice(0, 3).map(([p, b]) => `${p} ${kb(b)}`).join(', ')}.`);
 lines.push('', '## Search (typing → first result)', '', ...Object.entries(searches).map(([q, ms]) => `- ${q}: ${ms} ms`), '', '## Examples (cpu backend, headless Chromium)', '', '| example | state | JS loaded on start (gzip) | first result | finished | status |', '|---|---|---|---|---|---|');
 for (const [id, e] of Object.entries(examples) as [string, { state: string; status: string; firstResultMs: number | null; doneMs: number | null; loadedOnStart: Transfer }][]) {
   const ms = (v: number | null) => (v === null ? '—' : `${(v / 1000).toFixed(2)} s`);
   lines.push(`| ${id} | ${e.state} | ${kb(e.loadedOnStart.jsGzipBytes)} | ${ms(e.firstResultMs)} | ${ms(e.doneMs)} | ${e.status} |`);
 }
-lines.push('', '## Lighthouse (0–100)', '', '| page | performance | accessibility | best practices | SEO | bytes | vs plain page |', '|---|---|---|---|---|---|---|');
-const plainBytes = (lighthouseScores['home (plain Starlight page)'] as { totalBytes?: number } | undefined)?.totalBytes;
+lines.push('', '## Lighthouse (0–100)', '', '| page | performance | accessibility | best practices | SEO | bytes | bytes vs bare |', '|---|---|---|---|---|---|---|');
+const plainBytes = (lighthouseScores['bare Starlight page (reference)'] as { totalBytes?: number } | undefined)?.totalBytes;
 for (const [name, r] of Object.entries(lighthouseScores) as [string, Record<string, number | string>][]) {
   if ('error' in r) lines.push(`| ${name} | ${r.error} | | | | | |`);
   else lines.push(`| ${name} | ${r.performance} | ${r.accessibility} | ${r['best-practices']} | ${r.seo} | ${kb(r.totalBytes as number)} | ${plainBytes ? `${((r.totalBytes as number) / plainBytes).toFixed(1)}×` : '—'} |`);
