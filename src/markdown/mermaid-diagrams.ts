@@ -36,8 +36,11 @@ export function remarkMermaidDiagrams() {
           try {
             await checkMermaid(source);
           } catch (error) {
-            const line = child.position?.start.line ?? '?';
-            throw new Error(`${path}:${line}: Mermaid diagram: ${(error as Error).message}`);
+            // Mermaid's parser knows the diagram line (hash.loc); add the fence's line in the file.
+            const inDiagram = (error as { hash?: { loc?: { first_line?: number } } }).hash?.loc?.first_line ?? 0;
+            const line = child.position ? child.position.start.line + inDiagram : '?';
+            const message = (error as Error).message.replace(/^Parse error on line \d+:/, 'Parse error:');
+            throw new Error(`${path}:${line}: Mermaid diagram: ${message}`);
           }
           count += 1;
           const figure = renderDiagram(source, lang, `diagram-${count}`);

@@ -76,8 +76,9 @@ describe('build-time diagrams', () => {
 
   it('fails on a diagram Mermaid cannot parse, naming the file, the line and the problem', async () => {
     const markdown = '# 标题\n\n正文\n\n```mermaid\ngraph TD\n  A["数据" --> B\n```\n';
+    // The broken node is on line 7 of the file (the fence is on line 5).
     await expect(render(markdown, 'content/docs/articles/broken.mdx')).rejects.toThrow(
-      /content\/docs\/articles\/broken\.mdx:5: Mermaid diagram: Parse error/,
+      /content\/docs\/articles\/broken\.mdx:7: Mermaid diagram: Parse error:\n.*A\["数据" --> B/,
     );
     await expect(render('```mermaid\ngrph TD\n A --> B\n```\n', 'a.mdx')).rejects.toThrow(/No diagram type detected/);
   });
