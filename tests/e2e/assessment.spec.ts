@@ -219,6 +219,23 @@ test('a good share link loads only after confirmation', async ({ page }) => {
   expect(await stored(page)).toBe(before);
 });
 
+test('a share link can be kept as a snapshot and compared, keeping the saved answers', async ({ page }) => {
+  await seed(page, careful);
+  const before = await stored(page);
+  await page.goto(`/en/assessment/#a=${encodeFragment(hype)}`);
+  await page.locator('[data-compare-shared]').click();
+  expect(await stored(page)).toBe(before);
+  expect(new URL(page.url()).hash).toBe('');
+  await expect(page.locator('[data-shared]')).toBeHidden();
+  await expect(page.locator('[data-overall-value]')).toHaveText(fmt(score(questionnaire, careful).overall));
+  await expect(page.locator('[data-snapshot-list] li')).toHaveCount(1);
+  await expect(page.locator('[data-snapshot-list] li')).toContainText('Shared answers');
+  const output = page.locator('[data-compare-output]');
+  await expect(output).toBeFocused();
+  const diff = Math.round((score(questionnaire, hype).overall - score(questionnaire, careful).overall) * 10) / 10;
+  await expect(output.locator('[data-delta-overall]')).toHaveText(`−${Math.abs(diff).toFixed(1)}`);
+});
+
 test('what-if shows a delta without changing the saved answers', async ({ page }) => {
   await seed(page, careful);
   const before = await stored(page);

@@ -582,43 +582,6 @@ export function mountAssessment(root: HTMLElement): void {
     }
   });
 
-  // ─── Shared answers in the URL fragment ──────────────────────────────────────────────────
-  const sharedBox = $('[data-shared]');
-  let shared: Answers | undefined;
-  const clearFragment = () => history.replaceState(history.state, '', location.pathname + location.search);
-  const checkFragment = () => {
-    const match = /^#a=(.*)$/s.exec(location.hash);
-    if (!match) return;
-    const result = decodeFragment(q, match[1]);
-    if (!result.ok) {
-      say(t('分享链接中的答案无法读取，保存的答案没有改变：', 'The answers in the shared link could not be read; your saved answers are unchanged: ') + L(result.error.message), 'error');
-      return;
-    }
-    shared = result.answers;
-    $('[data-shared-text]').textContent = t(
-      `这个链接包含一份分享的答案（${Object.keys(shared).length} 个）。载入后会替换你在这台设备上保存的答案。`,
-      `This link contains shared answers (${Object.keys(shared).length} of them). Loading them replaces the answers saved on this device.`,
-    );
-    sharedBox.hidden = false;
-  };
-  $('[data-load-shared]').addEventListener('click', () => {
-    if (!shared) return;
-    answers = shared;
-    shared = undefined;
-    save();
-    writeForm();
-    sharedBox.hidden = true;
-    clearFragment();
-    showResults();
-    say(t('已载入分享的答案。', 'The shared answers were loaded.'));
-  });
-  $('[data-ignore-shared]').addEventListener('click', () => {
-    shared = undefined;
-    sharedBox.hidden = true;
-    clearFragment();
-    say(t('已忽略分享的答案。', 'The shared answers were ignored.'));
-  });
-
   // ─── Snapshots and compare ───────────────────────────────────────────────────────────────
   const snapshotName = $<HTMLInputElement>('[data-snapshot-name]');
   const snapshotList = $('[data-snapshot-list]');
@@ -652,18 +615,23 @@ export function mountAssessment(root: HTMLElement): void {
     compareA.value = a && (a === 'current' || Number(a) < list.length) ? a : list.length ? '0' : 'current';
     compareB.value = b && (b === 'current' || Number(b) < list.length) ? b : 'current';
   };
-  $('[data-snapshot-save]').addEventListener('click', () => {
+  /** Saves a snapshot and returns its index, or reports why it could not be saved. */
+  const addSnapshot = (name: string, saved: Answers): number | undefined => {
     const list = loadSnapshots();
-    const name = snapshotName.value.trim() || t(`快照 ${list.length + 1}`, `Snapshot ${list.length + 1}`);
-    list.push({ name, date: new Date().toISOString(), answers });
+    list.push({ name, date: new Date().toISOString(), answers: saved });
     try {
       saveSnapshots(list);
     } catch {
-      return say(t('无法保存快照（存储已满或被禁用）。', 'Could not save the snapshot (storage is full or disabled).'), 'error');
+      say(t('无法保存快照（存储已满或被禁用）。', 'Could not save the snapshot (storage is full or disabled).'), 'error');
+      return undefined;
     }
-    snapshotName.value = '';
     fillCompare();
     say(t(`已保存快照“${name}”。`, `Saved the snapshot “${name}”.`));
+    return list.length - 1;
+  };
+  $('[data-snapshot-save]').addEventListener('click', () => {
+    const name = snapshotName.value.trim() || t(`快照 ${loadSnapshots().length + 1}`, `Snapshot ${loadSnapshots().length + 1}`);
+    if (addSnapshot(name, answers) !== undefined) snapshotName.value = '';
   });
   snapshotList.addEventListener('click', (event) => {
     const button = (event.target as HTMLElement).closest<HTMLButtonElement>('[data-snapshot-delete]');
@@ -674,13 +642,64 @@ export function mountAssessment(root: HTMLElement): void {
     fillCompare();
     say(t('快照已删除。', 'The snapshot was deleted.'));
   });
-  $('[data-compare-run]').addEventListener('click', () => {
+  const runCompare = () => {
     const list = loadSnapshots();
     const pick = (value: string) => (value === 'current' ? answers : list[Number(value)]?.answers ?? answers);
     const label = (select: HTMLSelectElement) => select.selectedOptions[0]?.textContent ?? '';
     const before = score(q, pick(compareA.value));
     const after = score(q, pick(compareB.value));
     compareOutput.replaceChildren(el('p', {}, `${label(compareA)} → ${label(compareB)}`), renderDelta(compare(before, after), before, after));
+  };
+  $('[data-compare-run]').addEventListener('click', runCompare);
+
+  // ─── Shared answers in the URL fragment ──────────────────────────────────────────────────
+  const sharedBox = $('[data-shared]');
+  let shared: Answers | undefined;
+  const clearFragment = () => history.replaceState(history.state, '', location.pathname + location.search);
+  const checkFragment = () => {
+    const match = /^#a=(.*)$/s.exec(location.hash);
+    if (!match) return;
+    const result = decodeFragment(q, match[1]);
+    if (!result.ok) {
+      say(t('分享链接中的答案无法读取，保存的答案没有改变：', 'The answers in the shared link could not be read; your saved answers are unchanged: ') + L(result.error.message), 'error');
+      return;
+    }
+    shared = result.answers;
+    $('[data-shared-text]').textContent = t(
+      `这个链接包含一份分享的答案（${Object.keys(shared).length} 个）。载入后会替换你在这台设备上保存的答案；保存为快照则保留你的答案，并把两者对比。`,
+      `This link contains shared answers (${Object.keys(shared).length} of them). Loading them replaces the answers saved on this device; keeping them as a snapshot keeps yours and compares the two.`,
+    );
+    sharedBox.hidden = false;
+  };
+  $('[data-load-shared]').addEventListener('click', () => {
+    if (!shared) return;
+    answers = shared;
+    shared = undefined;
+    save();
+    writeForm();
+    sharedBox.hidden = true;
+    clearFragment();
+    showResults();
+    say(t('已载入分享的答案。', 'The shared answers were loaded.'));
+  });
+  $('[data-compare-shared]').addEventListener('click', () => {
+    if (!shared) return;
+    const index = addSnapshot(t('分享的答案', 'Shared answers'), shared);
+    if (index === undefined) return;
+    shared = undefined;
+    sharedBox.hidden = true;
+    clearFragment();
+    showResults(false);
+    compareA.value = 'current';
+    compareB.value = String(index);
+    runCompare();
+    compareOutput.focus();
+  });
+  $('[data-ignore-shared]').addEventListener('click', () => {
+    shared = undefined;
+    sharedBox.hidden = true;
+    clearFragment();
+    say(t('已忽略分享的答案。', 'The shared answers were ignored.'));
   });
 
   // ─── Start ───────────────────────────────────────────────────────────────────────────────
