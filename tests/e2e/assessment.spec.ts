@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { BAND_LABELS, encodeFragment, exportAnswers, score, type Answers } from '../../src/lib/assessment/index.ts';
+import { BAND_LABELS, compare, encodeFragment, exportAnswers, score, type Answers } from '../../src/lib/assessment/index.ts';
 import { loadQuestionnaire } from '../../src/lib/assessment/load-node.ts';
 
 const KEY = 'kb-assessment-v1';
@@ -272,6 +272,13 @@ test('two snapshots can be compared', async ({ page }) => {
   const diff = Math.round((b.overall - a.overall) * 10) / 10;
   await expect(output.locator('[data-delta-overall]')).toHaveText(`−${Math.abs(diff).toFixed(1)}`);
   await expect(output).toContainText(`${BAND_LABELS[a.band].en} → ${BAND_LABELS[b.band].en}`);
+  // Which answers changed, largest loss first.
+  const changes = compare(a, b).answers;
+  const rows = output.locator('.kb-assess__changes tbody tr');
+  await expect(rows).toHaveCount(changes.length);
+  const first = questionnaire.groups.flatMap((g) => g.questions).find((q) => q.id === changes[0]!.question)!;
+  await expect(rows.first().locator('th')).toHaveText(first.text.en);
+  await expect(rows.first().locator('td').last()).toHaveText(`−${-changes[0]!.points}`);
 });
 
 for (const { lang, path } of LANGS) {
@@ -283,6 +290,15 @@ for (const { lang, path } of LANGS) {
     expect(await check()).toEqual([]);
     await page.locator('[data-show-results]').click();
     await page.locator('details.kb-assess__why').first().locator('summary').click();
+    expect(await check()).toEqual([]);
+    // A what-if with its table of changed answers, and a comparison.
+    await page.locator('[data-whatif-question]').selectOption('hh-1');
+    await page.locator('[data-whatif-value]').selectOption(JSON.stringify('committed'));
+    await page.locator('[data-whatif-run]').click();
+    await page.locator('[data-snapshot-save]').click();
+    await page.locator('[data-compare-run]').click();
+    await expect(page.locator('[data-compare-output] [data-delta]')).toBeVisible();
+    await expect(page.locator('[data-whatif-output] table.kb-assess__changes')).toBeVisible();
     expect(await check()).toEqual([]);
     await context.close();
   });

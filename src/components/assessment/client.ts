@@ -29,6 +29,7 @@ import {
   type Bilingual,
   type Citation,
   type Comparison,
+  type Contribution,
   type EvidenceLevel,
   type FlagHit,
   type Question,
@@ -225,6 +226,8 @@ export function mountAssessment(root: HTMLElement): void {
     const option = question?.options.find((o) => o.id === value);
     return option ? L(option.text) : value;
   };
+  const answerText = (c: Contribution | undefined): string =>
+    !c ? t('（问题未显示）', '(question not shown)') : c.state === 'answered' ? optionText(c.question, c.value) : c.state === 'unknown' ? L(UNKNOWN_LABEL) : t('未回答', 'Not answered');
   const dimName = (report: Report, id: string) => L(report.dimensions.find((d) => d.id === id)?.name ?? { 'zh-CN': id, en: id });
   const pct = (share: number) => `${Math.round(share * 100)}%`;
   const heading = (text: string, level = 4) => el(`h${level}`, {}, text);
@@ -454,7 +457,7 @@ export function mountAssessment(root: HTMLElement): void {
                 `${c.points}/${c.max} · `,
                 questionText(c.question),
                 ' — ',
-                c.state === 'answered' ? optionText(c.question, c.value) : c.state === 'unknown' ? L(UNKNOWN_LABEL) : t('未回答', 'Not answered'),
+                answerText(c),
                 c.evidence ? ` (${L(EVIDENCE_LABELS[c.evidence])})` : '',
               ),
             ),
@@ -497,6 +500,14 @@ export function mountAssessment(root: HTMLElement): void {
       ),
       el('p', {}, t('新增警示：', 'Flags added: '), delta.flagsAdded.length ? delta.flagsAdded.map((f) => `${flagLevel(f.level)} ${L(f.message)}`).join(' · ') : t('无', 'none')),
       el('p', {}, t('消除的警示：', 'Flags removed: '), delta.flagsRemoved.length ? delta.flagsRemoved.map((f) => `${flagLevel(f.level)} ${L(f.message)}`).join(' · ') : t('无', 'none')),
+      delta.answers.length
+        ? table(
+            t('改变的答案（按得分变化排序）', 'Answers that changed (largest change in points first)'),
+            [t('问题', 'Question'), t('之前', 'Before'), t('之后', 'After'), t('得分变化', 'Points')],
+            delta.answers.map((c) => [questionText(c.question), answerText(c.before), answerText(c.after), c.points > 0 ? `+${c.points}` : c.points < 0 ? `−${-c.points}` : '±0']),
+            'kb-assess__changes',
+          )
+        : el('p', {}, t('计分的答案没有变化。', 'No scored answer changed.')),
     );
 
   // ─── What-if ─────────────────────────────────────────────────────────────────────────────

@@ -13,6 +13,7 @@ import { RISK_NAMES } from './labels.ts';
 import { RISK_TYPES, referencedQuestions } from './vocabulary.ts';
 import { UNKNOWN, holds, indexOf, isScored, multiValue, resolve, singleValue, type Resolved } from './state.ts';
 import type {
+  AnswerChange,
   Answers,
   BandId,
   Comparison,
@@ -341,6 +342,19 @@ export function score(questionnaire: Questionnaire, answers: Answers): Report {
 }
 
 /** Differences from report A to report B (B − A), and the flags B adds or removes. */
+function answerChanges(a: Report, b: Report): AnswerChange[] {
+  const byQuestion = (r: Report) => new Map(r.dimensions.flatMap((d) => d.why).map((c) => [c.question, c]));
+  const [before, after] = [byQuestion(a), byQuestion(b)];
+  const same = (x: Contribution, y: Contribution) => x.state === y.state && JSON.stringify(x.value) === JSON.stringify(y.value);
+  const changes: AnswerChange[] = [];
+  for (const question of new Set([...after.keys(), ...before.keys()])) {
+    const [was, now] = [before.get(question), after.get(question)];
+    if (was && now && same(was, now)) continue;
+    changes.push({ question, dimension: (now ?? was)!.dimension, before: was, after: now, points: (now?.points ?? 0) - (was?.points ?? 0) });
+  }
+  return changes.sort((x, y) => Math.abs(y.points) - Math.abs(x.points));
+}
+
 export function compare(a: Report, b: Report): Comparison {
   const before = new Map(a.flags.map((f) => [f.id, f]));
   const after = new Map(b.flags.map((f) => [f.id, f]));
@@ -355,6 +369,7 @@ export function compare(a: Report, b: Report): Comparison {
     unknown: b.counts.unknown + b.counts.unanswered - (a.counts.unknown + a.counts.unanswered),
     flagsAdded: b.flags.filter((f) => !before.has(f.id)),
     flagsRemoved: a.flags.filter((f) => !after.has(f.id)),
+    answers: answerChanges(a, b),
   };
 }
 

@@ -230,6 +230,17 @@ export interface Report {
   nextActions: NextAction[];
 }
 
+/** A scored question answered differently in the second report. */
+export interface AnswerChange {
+  question: string;
+  dimension: string;
+  /** Absent when the question was hidden (a condition did not hold) in that report. */
+  before?: Contribution;
+  after?: Contribution;
+  /** Points gained on this question (negative: lost). */
+  points: number;
+}
+
 export interface Comparison {
   overall: number;
   range: ScoreRange;
@@ -239,6 +250,8 @@ export interface Comparison {
   unknown: number;
   flagsAdded: FlagHit[];
   flagsRemoved: FlagHit[];
+  /** Scored questions whose answer or "don't know" changed, largest change in points first. */
+  answers: AnswerChange[];
 }
 
 export interface WhatIf {

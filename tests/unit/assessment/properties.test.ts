@@ -199,6 +199,24 @@ describe('whatIf and compare', () => {
     );
   });
 
+  it('the changed answers of a comparison account for every point gained or lost per dimension', () => {
+    fc.assert(
+      fc.property(answersArb, answersArb, (first, second) => {
+        const [a, b] = [score(questionnaire, first), score(questionnaire, second)];
+        const c = compare(a, b);
+        for (const d of b.dimensions) {
+          const before = a.dimensions.find((x) => x.id === d.id)!;
+          const sum = c.answers.filter((x) => x.dimension === d.id).reduce((s, x) => s + x.points, 0);
+          expect(sum).toBe(d.points - before.points);
+        }
+        for (const x of c.answers) expect(JSON.stringify([x.before?.state, x.before?.value])).not.toBe(JSON.stringify([x.after?.state, x.after?.value]));
+        const sizes = c.answers.map((x) => Math.abs(x.points));
+        expect(sizes).toEqual([...sizes].sort((p, q) => q - p));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('compare(report, report) is all zero', () => {
     fc.assert(
       fc.property(answersArb, (answers) => {
@@ -208,6 +226,7 @@ describe('whatIf and compare', () => {
         expect(Object.values(c.dimensions).every((v) => v === 0)).toBe(true);
         expect(c.flagsAdded).toEqual([]);
         expect(c.flagsRemoved).toEqual([]);
+        expect(c.answers).toEqual([]);
         expect(c.band).toEqual({ from: r.band, to: r.band });
       }),
       { numRuns: 30 },
