@@ -39,6 +39,7 @@ export default defineConfig({
         en: { label: 'English', lang: 'en' },
       },
       components: {
+        Head: './src/components/Head.astro',
         PageTitle: './src/components/PageTitle.astro',
         LanguageSelect: './src/components/LanguageSelect.astro',
         Search: './src/components/Search.astro',

@@ -28,6 +28,7 @@ for (const [name, zh, en] of pages) {
 
 for (const path of ['/articles/hype-to-rationality/', '/en/articles/hype-to-rationality/']) {
   test(`article with a finished example ${path} has no axe violations`, async ({ page }) => {
+    test.setTimeout(90_000); // axe over ≈ 12,000 elements takes a while on a busy machine
     await page.goto(path);
     const section = page.locator('[data-example="linear-regression"]');
     await section.locator('[data-run]').click();
