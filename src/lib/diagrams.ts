@@ -12,16 +12,15 @@ import type { Element, ElementContent, Root } from 'hast';
 export type DiagramLanguage = 'zh-CN' | 'en';
 
 const TEXT = {
-  'zh-CN': { figure: '流程图（文字版见下方）', summary: '流程图文字版', group: '分组', arrow: '→' },
-  en: { figure: 'Flowchart (text version below)', summary: 'Flowchart as text', group: 'Group', arrow: '→' },
+  'zh-CN': { figure: '流程图（文字版见下方）', summary: '流程图文字版', group: '分组' },
+  en: { figure: 'Flowchart (text version below)', summary: 'Flowchart as text', group: 'Group' },
 } as const;
-
-let mermaidParser: Promise<typeof import('mermaid').default> | undefined;
 
 /**
  * Mermaid sanitises labels with DOMPurify, which binds to `window` when it is first loaded:
- * Node has none, so a linkedom window stands in while Mermaid loads, and is removed again so
- * nothing else in the build mistakes Node for a browser.
+ * Node has none, so a linkedom window stands in while Mermaid loads and is removed again so
+ * nothing else mistakes Node for a browser. Loaded once, when the site's config imports this
+ * module (top-level await), before any page is built, so no other work can see that window.
  */
 async function loadMermaid() {
   const { parseHTML } = await import('linkedom');
@@ -34,21 +33,21 @@ async function loadMermaid() {
     if (!hadWindow) delete scope.window;
   }
 }
+const mermaid = await loadMermaid();
 
-/** Throws Mermaid's own message ("Parse error on line 3: …") when the source is not a valid diagram. */
+/** Throws Mermaid's own error (its message, and the line in `hash.loc`) when the source is not a valid diagram. */
 export async function checkMermaid(source: string): Promise<void> {
-  mermaidParser ??= loadMermaid();
-  await (await mermaidParser).parse(source);
+  await mermaid.parse(source);
 }
 
 /** One line per arrow, in source order: "A → B", "A →（是）B" / "A → (yes) B", then the groups. */
 export function diagramOutline(source: string, lang: DiagramLanguage): string[] {
   const graph = parseMermaid(source);
   const label = (id: string) => graph.nodes.get(id)?.label ?? id;
-  const { arrow, group } = TEXT[lang];
+  const { group } = TEXT[lang];
   const edges = graph.edges.map((edge) => {
     const via = edge.label ? (lang === 'zh-CN' ? `（${edge.label}）` : ` (${edge.label}) `) : ' ';
-    return `${label(edge.source)} ${arrow}${via}${label(edge.target)}`.replace(/ +/g, ' ');
+    return `${label(edge.source)} →${via}${label(edge.target)}`.replace(/ +/g, ' ');
   });
   const groups = graph.subgraphs.map((sub) => `${group} ${sub.label}: ${sub.nodeIds.map(label).join(lang === 'zh-CN' ? '、' : ', ')}`);
   return [...edges, ...groups];
