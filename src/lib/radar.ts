@@ -31,15 +31,26 @@ export function radarPoint(i: number, n: number, r: number, cx: number, cy: numb
   return { x: r1(cx + r * Math.cos(angle)), y: r1(cy + r * Math.sin(angle)) };
 }
 
+/** Splits a label at spaces into lines of about `width` characters (CJK labels stay whole). */
+export function labelLines(label: string, width = 11): string[] {
+  const lines: string[] = [];
+  for (const word of label.split(/\s+/).filter(Boolean)) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last]!.length + 1 + word.length <= width) lines[last] += ` ${word}`;
+    else lines.push(word);
+  }
+  return lines.length ? lines : [label];
+}
+
 const clamp = (v: number, max: number) => (Number.isFinite(v) ? Math.min(max, Math.max(0, v)) : 0);
 
 /** The chart as an SVG string with role="img" and an aria-label. Needs at least three axes. */
 export function radarChart(axes: RadarAxis[], options: RadarOptions): string {
   if (axes.length < 3) throw new Error('a radar chart needs at least three axes');
   const { title, max = 100, size = 320, rings = [25, 50, 75, 100] } = options;
-  // Room for the labels: wide at the sides, narrow above and below.
-  const padX = 120;
-  const padY = 30;
+  // Room for the labels (up to two lines, large on phones: site.css): wide at the sides.
+  const padX = 150;
+  const padY = 72;
   const width = size + 2 * padX;
   const height = size + 2 * padY;
   const cx = width / 2;
@@ -58,8 +69,13 @@ export function radarChart(axes: RadarAxis[], options: RadarOptions): string {
   const labels = axes.map((axis, i) => {
     const p = radarPoint(i, n, radius + 14, cx, c);
     const anchor = Math.abs(p.x - cx) < 1 ? 'middle' : p.x > cx ? 'start' : 'end';
-    const dy = p.y < c - radius / 2 ? -4 : p.y > c + radius / 2 ? 14 : 4;
-    return `<text class="kb-radar__label" x="${p.x}" y="${r1(p.y + dy)}" text-anchor="${anchor}">${escapeText(axis.label)}</text>`;
+    const lines = labelLines(axis.label);
+    // Line offsets in em so they follow the font size: labels above the chart grow upwards,
+    // below it downwards, at the sides around the tip of the axis.
+    const place = p.y < c - radius / 2 ? 'above' : p.y > c + radius / 2 ? 'below' : 'side';
+    const first = place === 'above' ? -0.3 - 1.2 * (lines.length - 1) : place === 'below' ? 1 : 0.35 - 0.6 * (lines.length - 1);
+    const spans = lines.map((line, k) => `<tspan x="${p.x}" dy="${r1(k === 0 ? first : 1.2)}em">${escapeText(line)}</tspan>`).join('');
+    return `<text class="kb-radar__label" x="${p.x}" y="${p.y}" text-anchor="${anchor}">${spans}</text>`;
   });
   const hasRange = axes.some((a) => a.high !== undefined && a.high > a.value);
   const range = hasRange ? `<polygon class="kb-radar__range" points="${polygon(axes.map((a) => Math.max(a.value, a.high ?? a.value)))}"/>` : '';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { radarChart, radarPoint } from '../../src/lib/radar.ts';
+import { labelLines, radarChart, radarPoint } from '../../src/lib/radar.ts';
 
 const axes = (values: number[]) => values.map((value, i) => ({ label: `D${i + 1}`, value }));
 
@@ -19,13 +19,13 @@ describe('radar chart', () => {
   });
 
   it('scales values to the radius and clamps them to 0…max', () => {
-    // size 320 → radius 160, centre (120 + 160, 30 + 160) = (280, 190).
+    // size 320 → radius 160, centre (150 + 160, 72 + 160) = (310, 232).
     const svg = radarChart(axes([100, 0, -5, 250]), { title: 't', rings: [] });
     const value = /class="kb-radar__value" points="([^"]+)"/.exec(svg)![1].split(' ');
-    expect(value[0]).toBe('280,30');
-    expect(value[1]).toBe('280,190');
-    expect(value[2]).toBe('280,190');
-    expect(value[3]).toBe('120,190');
+    expect(value[0]).toBe('310,72');
+    expect(value[1]).toBe('310,232');
+    expect(value[2]).toBe('310,232');
+    expect(value[3]).toBe('150,232');
   });
 
   it('treats non-finite values as 0', () => {
@@ -44,6 +44,16 @@ describe('radar chart', () => {
     expect(svg).not.toContain('<script>');
     expect(svg).not.toContain('<b>');
     expect(svg).toContain('&#60;b&#62;&#38;');
+  });
+
+  it('breaks long labels into lines that grow away from the chart', () => {
+    expect(labelLines('Team collaboration')).toEqual(['Team', 'collaboration']);
+    expect(labelLines('Risk management')).toEqual(['Risk', 'management']);
+    expect(labelLines('Data in use')).toEqual(['Data in use']);
+    expect(labelLines('风险管理')).toEqual(['风险管理']);
+    const svg = radarChart([{ label: 'Technical strength', value: 1 }, { label: 'b', value: 2 }, { label: 'c', value: 3 }], { title: 't' });
+    const top = /<text [^>]*>(.*?)<\/text>/.exec(svg)![1];
+    expect(top).toBe('<tspan x="310" dy="-1.5em">Technical</tspan><tspan x="310" dy="1.2em">strength</tspan>');
   });
 
   it('needs three axes', () => {
