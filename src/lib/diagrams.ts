@@ -79,6 +79,8 @@ export function renderDiagram(source: string, lang: DiagramLanguage, idPrefix: s
   prefixIds(svg, idPrefix);
   const { width, height, viewBox } = svg.properties;
   svg.properties = { viewBox, width, height, role: 'img', ariaLabel: TEXT[lang].figure, dataPagefindIgnore: '' };
+  // Narrow screens scroll the drawing sideways rather than shrink its labels out of reach (site.css).
+  const canvas: Element = { type: 'element', tagName: 'div', properties: { className: ['kb-diagram__scroll'], style: `--kb-diagram-width: ${width}px` }, children: [svg] };
 
   const items: ElementContent[] = diagramOutline(source, lang).map((line) => ({
     type: 'element',
@@ -95,5 +97,5 @@ export function renderDiagram(source: string, lang: DiagramLanguage, idPrefix: s
       { type: 'element', tagName: 'ul', properties: {}, children: items },
     ],
   };
-  return { type: 'element', tagName: 'figure', properties: { className: ['kb-diagram'] }, children: [svg, details] };
+  return { type: 'element', tagName: 'figure', properties: { className: ['kb-diagram'] }, children: [canvas, details] };
 }

@@ -38,3 +38,20 @@ for (const prefix of ['', '/en']) {
     });
   }
 }
+
+test('on a phone a wide diagram keeps readable labels and scrolls sideways from the keyboard', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 780 });
+  await page.goto('/en/articles/hype-to-rationality/');
+  const canvas = page.locator('.kb-diagram__scroll').first();
+  await canvas.scrollIntoViewIfNeeded();
+  const { scale, overflows } = await canvas.evaluate((el) => {
+    const svg = el.querySelector('svg')!;
+    return { scale: svg.getBoundingClientRect().width / svg.viewBox.baseVal.width, overflows: el.scrollWidth > el.clientWidth };
+  });
+  expect(scale).toBeGreaterThanOrEqual(0.79);
+  expect(overflows).toBe(true);
+  await expect(canvas).toHaveAttribute('tabindex', '0');
+  await canvas.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => canvas.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+});
