@@ -35,9 +35,18 @@ async function loadMermaid() {
 }
 const mermaid = await loadMermaid();
 
-/** Throws Mermaid's own error (its message, and the line in `hash.loc`) when the source is not a valid diagram. */
+/** Mermaid's diagram types the site draws: flowcharts (`graph` / `flowchart`), with their text version. */
+const DRAWN_TYPES = new Set(['flowchart', 'flowchart-v2', 'flowchart-elk']);
+
+/**
+ * Throws Mermaid's own error (its message, and the line in `hash.loc`) when the source is not a
+ * valid diagram, and a plain one for a valid diagram of a type the site does not draw.
+ */
 export async function checkMermaid(source: string): Promise<void> {
-  await mermaid.parse(source);
+  const { diagramType } = (await mermaid.parse(source)) as { diagramType: string };
+  if (!DRAWN_TYPES.has(diagramType)) {
+    throw new Error(`this is a "${diagramType}" diagram; the site draws flowcharts only (graph TD, flowchart LR, …)`);
+  }
 }
 
 /** One line per arrow, in source order: "A → B", "A →（是）B" / "A → (yes) B", then the groups. */

@@ -1,7 +1,7 @@
 /**
  * ```mermaid blocks become build-time SVG figures with a text version (src/lib/diagrams.ts).
- * A diagram Mermaid cannot parse fails the build, naming the file, the block's line and
- * Mermaid's message.
+ * A diagram Mermaid cannot parse, or one that is not a flowchart, fails the build, naming the
+ * file, the line and the problem.
  */
 import { checkMermaid, renderDiagram, type DiagramLanguage } from '../lib/diagrams.ts';
 

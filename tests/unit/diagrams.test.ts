@@ -81,6 +81,7 @@ describe('build-time diagrams', () => {
       /content\/docs\/articles\/broken\.mdx:7: Mermaid diagram: Parse error:\n.*A\["数据" --> B/,
     );
     await expect(render('```mermaid\ngrph TD\n A --> B\n```\n', 'a.mdx')).rejects.toThrow(/No diagram type detected/);
+    await expect(render('```mermaid\npie title Pets\n "Dogs" : 386\n```\n', 'a.mdx')).rejects.toThrow(/a\.mdx:1: .*"pie" diagram; the site draws flowcharts only/);
   });
 
   it('leaves other code blocks alone', async () => {
