@@ -504,7 +504,7 @@ export function mountAssessment(root: HTMLElement): void {
         ? table(
             t('改变的答案（按得分变化排序）', 'Answers that changed (largest change in points first)'),
             [t('问题', 'Question'), t('之前', 'Before'), t('之后', 'After'), t('得分变化', 'Points')],
-            delta.answers.map((c) => [questionText(c.question), answerText(c.before), answerText(c.after), c.points > 0 ? `+${c.points}` : c.points < 0 ? `−${-c.points}` : '±0']),
+            delta.answers.map((c) => [questionText(c.question), answerText(c.before), answerText(c.after), signed(c.points, 0)]),
             'kb-assess__changes',
           )
         : el('p', {}, t('计分的答案没有变化。', 'No scored answer changed.')),
@@ -641,7 +641,8 @@ export function mountAssessment(root: HTMLElement): void {
     return list.length - 1;
   };
   $('[data-snapshot-save]').addEventListener('click', () => {
-    const name = snapshotName.value.trim() || t(`快照 ${loadSnapshots().length + 1}`, `Snapshot ${loadSnapshots().length + 1}`);
+    const next = loadSnapshots().length + 1;
+    const name = snapshotName.value.trim() || t(`快照 ${next}`, `Snapshot ${next}`);
     if (addSnapshot(name, answers) !== undefined) snapshotName.value = '';
   });
   snapshotList.addEventListener('click', (event) => {

@@ -22,11 +22,12 @@ export function fmt(value: number): string {
   return (Math.round(value * 10) / 10).toFixed(1);
 }
 
-/** A signed difference with one decimal: +1.5, −2.0, ±0.0. */
-export function signed(value: number): string {
-  const rounded = Math.round(value * 10) / 10;
-  if (rounded === 0) return '±0.0';
-  return rounded > 0 ? `+${rounded.toFixed(1)}` : `−${Math.abs(rounded).toFixed(1)}`;
+/** A signed difference, one decimal unless told: +1.5, −2.0, ±0.0 (digits 0: +2, −3, ±0). */
+export function signed(value: number, digits = 1): string {
+  const scale = 10 ** digits;
+  const rounded = Math.round(value * scale) / scale;
+  if (rounded === 0) return `±${(0).toFixed(digits)}`;
+  return rounded > 0 ? `+${rounded.toFixed(digits)}` : `−${Math.abs(rounded).toFixed(digits)}`;
 }
 
 export const STORAGE_KEY = 'kb-assessment-v1';
