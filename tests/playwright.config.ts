@@ -4,7 +4,8 @@ import { defineConfig } from '@playwright/test';
 // Debian's Chromium where it is installed (CI, these machines); elsewhere set
 // CHROMIUM_PATH, or leave it unset to use a browser from `npx playwright install chromium`.
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const port = 4329;
+// E2E_PORT lets several checkouts run their browser tests side by side.
+const port = Number(process.env.E2E_PORT ?? 4329);
 
 export default defineConfig({
   testDir: './e2e',
