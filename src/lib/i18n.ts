@@ -1,0 +1,35 @@
+// One translation system: every UI string lives in Starlight's i18n collection
+// (content/i18n/<lang>.json). Components read it with `Astro.locals.t(key)`; client code gets
+// the strings it needs as data (`pickMessages`, rendered by <UiMessages>) and reads them through
+// `translator`, so a third language is one more JSON file.
+
+export type Messages = Readonly<Record<string, string>>;
+export type Params = Readonly<Record<string, string | number>>;
+
+/**
+ * Key prefixes under which code builds keys at run time (`assessment.dimension.${id}`…), so the
+ * unused-key check can tell them from stale keys. Add a prefix here when you build keys that way.
+ */
+export const DYNAMIC_KEY_PREFIXES: readonly string[] = [];
+
+/** The strings whose keys start with one of the prefixes (e.g. 'examples.'), for client code. */
+export function pickMessages(all: Messages, ...prefixes: string[]): Record<string, string> {
+  const picked: Record<string, string> = {};
+  for (const [key, value] of Object.entries(all)) {
+    if (prefixes.some((prefix) => key.startsWith(prefix))) picked[key] = value;
+  }
+  return picked;
+}
+
+/** Fills `{name}` placeholders; a placeholder without a parameter stays visible so it gets noticed. */
+export function format(template: string, params: Params = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/**
+ * A lookup over messages handed to the client. A missing key returns the key itself (as
+ * Starlight's `t()` does) — the i18n unit test keeps that from reaching readers.
+ */
+export function translator(messages: Messages): (key: string, params?: Params) => string {
+  return (key, params) => format(messages[key] ?? key, params);
+}
