@@ -11,6 +11,11 @@ export interface PagePair {
   en?: string;
 }
 
+/** A page that exists in both languages. */
+export type TranslatedPair = Required<PagePair>;
+
+export const isTranslated = (pair: PagePair): pair is TranslatedPair => Boolean(pair.zh && pair.en);
+
 async function listMdx(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
   return entries.filter((e) => e.isFile() && /\.mdx?$/.test(e.name)).map((e) => relative(dir, join(e.parentPath, e.name)));

@@ -13,10 +13,10 @@ export type Params = Readonly<Record<string, string | number>>;
 export const DYNAMIC_KEY_PREFIXES: readonly string[] = [];
 
 /** The strings whose keys start with one of the prefixes (e.g. 'examples.'), for client code. */
-export function pickMessages(all: Messages, ...prefixes: string[]): Record<string, string> {
+export function pickMessages(all: Readonly<Record<string, unknown>>, ...prefixes: string[]): Record<string, string> {
   const picked: Record<string, string> = {};
   for (const [key, value] of Object.entries(all)) {
-    if (prefixes.some((prefix) => key.startsWith(prefix))) picked[key] = value;
+    if (typeof value === 'string' && prefixes.some((prefix) => key.startsWith(prefix))) picked[key] = value;
   }
   return picked;
 }

@@ -5,6 +5,7 @@
  * outlines; nothing here touches the DOM or the file system.
  */
 import { createHash } from 'node:crypto';
+import type { Nodes } from 'mdast';
 import GithubSlugger from 'github-slugger';
 import yaml from 'js-yaml';
 import { unified } from 'unified';
@@ -35,16 +36,8 @@ export interface Outline {
   cjkProse: string[];
 }
 
-interface Node {
-  type: string;
-  value?: string;
-  depth?: number;
-  lang?: string | null;
-  name?: string | null;
-  attributes?: { type: string; name: string; value?: unknown }[];
-  children?: Node[];
-  position?: { start: { offset?: number }; end: { offset?: number } };
-}
+/** An MDX element: `<Erratum id="…" />` on a line of its own (flow) or inside a paragraph (text). */
+type JsxElement = Extract<Nodes, { type: 'mdxJsxFlowElement' | 'mdxJsxTextElement' }>;
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/;
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkMath).use(remarkDirective);
@@ -56,22 +49,22 @@ export function hash(text: string, length = 8): string {
 export function splitFrontmatter(source: string): { frontmatter: Record<string, unknown>; body: string } {
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(source);
   if (!match) return { frontmatter: {}, body: source };
-  return { frontmatter: (yaml.load(match[1]) as Record<string, unknown>) ?? {}, body: source.slice(match[0].length) };
+  return { frontmatter: (yaml.load(match[1] ?? '') as Record<string, unknown>) ?? {}, body: source.slice(match[0].length) };
 }
 
-function plainText(node: Node): string {
+function plainText(node: Nodes): string {
   if (node.type === 'inlineMath' || node.type === 'inlineCode') return '';
-  if (typeof node.value === 'string') return node.value;
-  return (node.children ?? []).map(plainText).join('');
+  if ('value' in node) return node.value;
+  return 'children' in node ? node.children.map(plainText).join('') : '';
 }
 
-function attribute(node: Node, name: string): unknown {
-  return node.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === name)?.value;
+function attribute(node: JsxElement, name: string): unknown {
+  return node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === name)?.value;
 }
 
 export function outline(source: string): Outline {
   const { frontmatter, body } = splitFrontmatter(source);
-  const tree = parser.parse(body) as Node;
+  const tree = parser.parse(body);
   const slugger = new GithubSlugger();
   const result: Outline = {
     frontmatter,
@@ -84,14 +77,14 @@ export function outline(source: string): Outline {
   };
   const cuts: { id: string; offset: number }[] = [{ id: '_intro', offset: 0 }];
 
-  const walk = (node: Node, inForeignSpan: boolean) => {
+  const walk = (node: Nodes, inForeignSpan: boolean) => {
     switch (node.type) {
       case 'heading': {
         const raw = plainText(node);
         const { text, id } = headingId(raw);
         const anchor = id ?? slugger.slug(text);
-        result.headings.push({ depth: node.depth ?? 0, id: anchor, text: text.trim() });
-        if ((node.depth ?? 0) <= 3) cuts.push({ id: anchor, offset: node.position?.start.offset ?? 0 });
+        result.headings.push({ depth: node.depth, id: anchor, text: text.trim() });
+        if (node.depth <= 3) cuts.push({ id: anchor, offset: node.position?.start.offset ?? 0 });
         break;
       }
       case 'math':
@@ -103,7 +96,7 @@ export function outline(source: string): Outline {
       case 'code':
         if (node.lang === 'mermaid') {
           result.counts.mermaid++;
-          if (!inForeignSpan && CJK.test(node.value ?? '')) result.cjkProse.push(`mermaid: ${node.value!.slice(0, 60)}`);
+          if (!inForeignSpan && CJK.test(node.value)) result.cjkProse.push(`mermaid: ${node.value.slice(0, 60)}`);
         } else result.counts.code++;
         return;
       case 'inlineCode':
@@ -118,16 +111,17 @@ export function outline(source: string): Outline {
         if (attribute(node, 'lang') === 'zh-CN') inForeignSpan = true;
         break;
       case 'text':
-        if (!inForeignSpan && CJK.test(node.value ?? '')) result.cjkProse.push(node.value!.trim().slice(0, 60));
+        if (!inForeignSpan && CJK.test(node.value)) result.cjkProse.push(node.value.trim().slice(0, 60));
         return;
     }
-    for (const child of node.children ?? []) walk(child, inForeignSpan);
+    if ('children' in node) for (const child of node.children) walk(child, inForeignSpan);
   };
   walk(tree, false);
 
   cuts.push({ id: '_end', offset: body.length });
-  for (let i = 0; i < cuts.length - 1; i++) {
-    result.sections[cuts[i].id] = hash(body.slice(cuts[i].offset, cuts[i + 1].offset));
-  }
+  cuts.forEach((cut, i) => {
+    const next = cuts[i + 1];
+    if (next) result.sections[cut.id] = hash(body.slice(cut.offset, next.offset));
+  });
   return result;
 }

@@ -3,28 +3,20 @@
  * it turns search excerpts into "M S E = 1 n ∑ …". The surrounding prose stays searchable.
  * (Diagram SVGs mark themselves; their text version is indexed.)
  */
-interface HastNode {
-  type: string;
-  tagName?: string;
-  properties?: Record<string, unknown>;
-  children?: HastNode[];
-}
+import type { Element, Root } from 'hast';
+import type { Plugin } from 'unified';
+import { SKIP, visit } from 'unist-util-visit';
 
-function classes(node: HastNode): string[] {
-  const value = node.properties?.className;
+function classes(node: Element): string[] {
+  const value = node.properties.className;
   return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(' ') : [];
 }
 
-export function rehypeSearchIgnore() {
-  const walk = (node: HastNode) => {
-    if (node.type === 'element') {
-      const names = classes(node);
-      if (names.includes('katex') || names.includes('katex-display')) {
-        node.properties = { ...node.properties, dataPagefindIgnore: '' };
-        return;
-      }
-    }
-    node.children?.forEach(walk);
-  };
-  return walk;
-}
+export const rehypeSearchIgnore: Plugin<[], Root> = () => (tree) => {
+  visit(tree, 'element', (node) => {
+    const names = classes(node);
+    if (!names.includes('katex') && !names.includes('katex-display')) return;
+    node.properties.dataPagefindIgnore = '';
+    return SKIP;
+  });
+};

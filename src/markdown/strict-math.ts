@@ -3,23 +3,15 @@
  * A broken formula should fail the build instead, naming the file and the line.
  * Runs right after rehype-katex.
  */
-interface VFileLike {
-  path?: string;
-  messages: {
-    source?: string | null;
-    reason: string;
-    line?: number | null;
-    place?: { line?: number; start?: { line?: number } } | null;
-    cause?: unknown;
-  }[];
-}
+import type { Root } from 'hast';
+import type { Plugin } from 'unified';
 
-export function rehypeStrictMath() {
-  return (_tree: unknown, file: VFileLike) => {
-    const problem = file.messages.find((m) => m.source === 'rehype-katex');
-    if (!problem) return;
-    const cause = problem.cause instanceof Error ? `: ${problem.cause.message}` : '';
-    const line = problem.line ?? problem.place?.start?.line ?? problem.place?.line ?? '?';
-    throw new Error(`${file.path ?? 'MDX'}:${line}: ${problem.reason}${cause}`);
-  };
-}
+export const rehypeStrictMath: Plugin<[], Root> = () => (_tree, file) => {
+  const problem = file.messages.find((m) => m.source === 'rehype-katex');
+  if (!problem) return;
+  const cause = problem.cause instanceof Error ? `: ${problem.cause.message}` : '';
+  // Display math reaches rehype-katex as <pre><code>, and only the <pre> carries the source position.
+  const located = [...(problem.ancestors ?? [])].reverse().find((node) => node.position);
+  const line = problem.line ?? located?.position?.start.line ?? '?';
+  throw new Error(`${file.path || 'MDX'}:${line}: ${problem.reason}${cause}`);
+};

@@ -412,8 +412,8 @@ export function crossCheck(dimensions: Dimension[], groups: QuestionGroup[], rul
     }
     if (q.type === 'scale') {
       if (!q.options.some((o) => o.points === 0)) problems.push(`${where}: a scale needs an option scored 0 (the lowest answer)`);
-      for (let i = 1; i < q.options.length; i++)
-        if (q.options[i].points < q.options[i - 1].points) problems.push(`${where}: options must be listed from lowest to highest points`);
+      const points = q.options.map((o) => o.points);
+      if (points.some((p, i) => p < (points[i - 1] ?? p))) problems.push(`${where}: options must be listed from lowest to highest points`);
     }
     if (q.type === 'multi') {
       const [l1, l2, l3] = q.levels;
@@ -440,11 +440,12 @@ export function crossCheck(dimensions: Dimension[], groups: QuestionGroup[], rul
   // Roles.
   for (const role of ROLES) {
     const holders = questions.filter(({ q }) => q.role === role);
-    if (holders.length !== 1) {
+    const [holder, ...others] = holders;
+    if (!holder || others.length) {
       problems.push(`questions/: role "${role}" must be held by exactly one question (found ${holders.length})`);
       continue;
     }
-    const { group, q } = holders[0];
+    const { group, q } = holder;
     const where = `questions/${group}.yaml › ${q.id}`;
     const options = q.options.map((o) => o.id);
     const onlyFrom = (allowed: readonly string[]) => {

@@ -12,10 +12,10 @@ import { toHtml } from 'hast-util-to-html';
 /** Every ```mermaid block of the published articles, with its page's language. */
 const articleDiagrams = (['articles', 'en/articles'] as const).flatMap((dir) =>
   readdirSync(`content/docs/${dir}`).flatMap((file) =>
-    [...readFileSync(`content/docs/${dir}/${file}`, 'utf8').matchAll(/```mermaid\n([\s\S]*?)```/g)].map((m) => ({
+    [...readFileSync(`content/docs/${dir}/${file}`, 'utf8').matchAll(/```mermaid\n(?<source>[\s\S]*?)```/g)].map((m) => ({
       page: `${dir}/${file}`,
       lang: dir === 'articles' ? ('zh-CN' as const) : ('en' as const),
-      source: m[1]!,
+      source: m.groups?.source ?? '',
     })),
   ),
 );

@@ -8,6 +8,8 @@ import rehypeStringify from 'rehype-stringify';
 import { rehypeSearchIgnore } from '../../src/markdown/search-ignore.ts';
 import { rehypeStrictMath } from '../../src/markdown/strict-math.ts';
 import { remarkHeadingIds } from '../../src/markdown/heading-ids.ts';
+import { rehypeUniqueAsideLabels } from '../../src/markdown/unique-aside-labels.ts';
+import type { Element, Root } from 'hast';
 
 const render = (markdown: string) =>
   unified()
@@ -29,8 +31,9 @@ describe('site Markdown pipeline', () => {
     expect(html).toMatch(/<p>损失是 /);
   });
 
-  it('fails on a formula KaTeX cannot render, naming the file', async () => {
-    await expect(render('$$\n\\frac{1}{\n$$\n')).rejects.toThrow(/content\/docs\/x\.mdx.*KaTeX/);
+  it('fails on a formula KaTeX cannot render, naming the file and line', async () => {
+    await expect(render('段落\n\n$$\n\\frac{1}{\n$$\n')).rejects.toThrow(/content\/docs\/x\.mdx:3: .*KaTeX/);
+    await expect(render('段落\n\n行内 $\\frac{1}{$ 公式\n')).rejects.toThrow(/content\/docs\/x\.mdx:3: .*KaTeX/);
   });
 
   it('gives numbered headings language-independent anchors and strips explicit ones', async () => {
@@ -38,14 +41,17 @@ describe('site Markdown pipeline', () => {
     expect(html).toContain('<h2 id="sec-4-3">4.3 梯度下降</h2>');
     expect(html).toContain('<h2 id="references">参考文献</h2>');
   });
+
+  it('fails on a heading with neither a section number nor an explicit anchor, naming the file and line', async () => {
+    await expect(render('## 1. 背景\n\n正文\n\n## 参考文献\n')).rejects.toThrow(/content\/docs\/x\.mdx:5: heading "参考文献"/);
+  });
 });
 
 describe('rehypeUniqueAsideLabels', () => {
   it('numbers repeated aside labels so every landmark has its own name', async () => {
-    const { rehypeUniqueAsideLabels } = await import('../../src/markdown/unique-aside-labels.ts');
-    const aside = (label: string) => ({ type: 'element', tagName: 'aside', properties: { ariaLabel: label }, children: [] });
-    const tree = { type: 'root', children: [aside('编者注'), aside('勘误 E1'), aside('编者注'), aside('编者注')] };
-    rehypeUniqueAsideLabels()(tree);
-    expect(tree.children.map((a) => a.properties.ariaLabel)).toEqual(['编者注', '勘误 E1', '编者注 2', '编者注 3']);
+    const aside = (label: string): Element => ({ type: 'element', tagName: 'aside', properties: { ariaLabel: label }, children: [] });
+    const tree: Root = { type: 'root', children: [aside('编者注'), aside('勘误 E1'), aside('编者注'), aside('编者注')] };
+    await unified().use(rehypeUniqueAsideLabels).run(tree);
+    expect(tree.children.map((a) => a.type === 'element' && a.properties.ariaLabel)).toEqual(['编者注', '勘误 E1', '编者注 2', '编者注 3']);
   });
 });
