@@ -3,13 +3,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
-import remarkMath from 'remark-math';
-import rehypeKatex from 'rehype-katex';
-import { remarkHeadingIds } from './src/markdown/heading-ids.ts';
-import { remarkMermaidDiagrams } from './src/markdown/mermaid-diagrams.ts';
-import { rehypeStrictMath } from './src/markdown/strict-math.ts';
-import { rehypeSearchIgnore } from './src/markdown/search-ignore.ts';
-import { rehypeUniqueAsideLabels } from './src/markdown/unique-aside-labels.ts';
+import { rehypePlugins, remarkPlugins } from './src/markdown/pipeline.ts';
 import { editBaseUrl } from './src/lib/edit-link.ts';
 
 const editLinkBase = editBaseUrl(process.env);
@@ -23,10 +17,7 @@ export default defineConfig({
   markdown: {
     // Astro 7's default Markdown engine ignores remark/rehype plugins; the unified
     // processor runs them for .md and .mdx alike.
-    processor: unified({
-      remarkPlugins: [remarkMath, remarkHeadingIds, remarkMermaidDiagrams],
-      rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeStrictMath, rehypeSearchIgnore, rehypeUniqueAsideLabels],
-    }),
+    processor: unified({ remarkPlugins, rehypePlugins }),
   },
   integrations: [
     starlight({

@@ -3,8 +3,8 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
-import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
-import { articleFields } from './src/schemas/article.ts';
+import { i18nSchema } from '@astrojs/starlight/schema';
+import { pageSchema } from './src/schemas/article.ts';
 import { erratum } from './src/schemas/erratum.ts';
 import { glossaryTerm } from './src/schemas/glossary.ts';
 import { example } from './src/schemas/example.ts';
@@ -12,7 +12,7 @@ import { dimension, questionGroup, rule } from './src/schemas/assessment.ts';
 import { yamlListLoader } from './src/loaders/yaml-list.ts';
 
 export const collections = {
-  docs: defineCollection({ loader: docsLoader(), schema: docsSchema({ extend: articleFields }) }),
+  docs: defineCollection({ loader: docsLoader(), schema: pageSchema }),
   i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
   errata: defineCollection({ loader: yamlListLoader('content/errata'), schema: erratum }),
   glossary: defineCollection({ loader: file('content/glossary.yaml'), schema: glossaryTerm }),

@@ -1,21 +1,24 @@
+import { docsSchema } from '@astrojs/starlight/schema';
 import { z } from 'astro/zod';
 
 /**
- * Frontmatter that article pages add to Starlight's own (title, description, sidebar…).
- * Optional at the schema level because guide pages share the `docs` collection;
- * `npm run check:content` requires `source` on every page under `articles/`.
+ * Frontmatter that pages add to Starlight's own (title, description, sidebar…). Strict: a
+ * misspelt or unknown field fails the build instead of being dropped silently.
  */
-export const articleFields = z.object({
+export const articleFields = z.strictObject({
   /** Search and SEO terms, in the page's language. */
   keywords: z.array(z.string().min(1)).min(1).optional(),
-  /** Where the article comes from: the seed file as received, and what was kept of it. */
+  /**
+   * Articles ported from the original drafts only: the seed file as received, and what was kept
+   * of it. An original article leaves it out; both languages of a page give the same value.
+   */
   source: z
     .object({
       /** File name in `shared/seeds/`, e.g. `000_319b3623aea8cde9.txt`. */
       seed: z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/, 'must name a seed file, e.g. 000_319b3623aea8cde9.txt'),
       /** Canonical line range(s) of the seed that this page publishes, e.g. `3-901` or `344-681, 342`. */
       lines: z.string().regex(/^\d+-\d+(, ?\d+(-\d+)?)*$/, 'must be a line range such as 3-901'),
-      /** Language the seed was written in (all five are Chinese). */
+      /** Language the seed was written in (the original drafts are Chinese). */
       language: z.enum(['zh-CN', 'en']),
       /** True when the seed has no title and the page's title was derived from its abstract. */
       titleDerived: z.boolean(),
@@ -36,3 +39,6 @@ export const articleFields = z.object({
     .strict()
     .optional(),
 });
+
+/** The `docs` collection's schema (content.config.ts), also used by `npm run check:mdx`. */
+export const pageSchema = docsSchema({ extend: articleFields });

@@ -1,25 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import remarkMath from 'remark-math';
 import remarkRehype from 'remark-rehype';
-import rehypeKatex from 'rehype-katex';
 import rehypeStringify from 'rehype-stringify';
-import { rehypeSearchIgnore } from '../../src/markdown/search-ignore.ts';
-import { rehypeStrictMath } from '../../src/markdown/strict-math.ts';
-import { remarkHeadingIds } from '../../src/markdown/heading-ids.ts';
+import { rehypePlugins, remarkPlugins } from '../../src/markdown/pipeline.ts';
 import { rehypeUniqueAsideLabels } from '../../src/markdown/unique-aside-labels.ts';
 import type { Element, Root } from 'hast';
 
 const render = (markdown: string) =>
   unified()
     .use(remarkParse)
-    .use(remarkMath)
-    .use(remarkHeadingIds)
+    .use(remarkPlugins)
     .use(remarkRehype)
-    .use(rehypeKatex, { strict: 'error' })
-    .use(rehypeStrictMath)
-    .use(rehypeSearchIgnore)
+    .use(rehypePlugins)
     .use(rehypeStringify)
     .process({ value: markdown, path: 'content/docs/x.mdx' })
     .then(String);
