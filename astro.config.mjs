@@ -34,6 +34,7 @@ export default defineConfig({
         PageTitle: './src/components/PageTitle.astro',
         LanguageSelect: './src/components/LanguageSelect.astro',
         Search: './src/components/Search.astro',
+        Footer: './src/components/Footer.astro',
       },
       // Wrapped code never scrolls sideways, so Expressive Code adds no unlabeled scroll
       // regions (axe: landmark-unique) and phones need no horizontal scrolling.

@@ -3,16 +3,21 @@
  * `npm run check:mdx` (src/checks/compile-mdx.ts) runs the same ones, so the quick check
  * rejects what the build rejects.
  */
+import type { RehypePlugin, RemarkPlugin } from '@astrojs/markdown-remark';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
-import type { PluggableList } from 'unified';
 import { remarkHeadingIds } from './heading-ids.ts';
 import { remarkMermaidDiagrams } from './mermaid-diagrams.ts';
 import { rehypeSearchIgnore } from './search-ignore.ts';
 import { rehypeStrictMath } from './strict-math.ts';
 import { rehypeUniqueAsideLabels } from './unique-aside-labels.ts';
 
-export const remarkPlugins: PluggableList = [remarkMath, remarkHeadingIds, remarkMermaidDiagrams];
+export const remarkPlugins: (RemarkPlugin | [RemarkPlugin, unknown])[] = [remarkMath, remarkHeadingIds, remarkMermaidDiagrams];
 
 /** rehype-katex in strict mode reports what it cannot render; rehypeStrictMath, right after it, fails on it. */
-export const rehypePlugins: PluggableList = [[rehypeKatex, { strict: 'error' }], rehypeStrictMath, rehypeSearchIgnore, rehypeUniqueAsideLabels];
+export const rehypePlugins: (RehypePlugin | [RehypePlugin, unknown])[] = [
+  [rehypeKatex, { strict: 'error' }],
+  rehypeStrictMath,
+  rehypeSearchIgnore,
+  rehypeUniqueAsideLabels,
+];

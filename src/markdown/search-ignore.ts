@@ -3,18 +3,13 @@
  * it turns search excerpts into "M S E = 1 n ∑ …". The surrounding prose stays searchable.
  * (Diagram SVGs mark themselves; their text version is indexed.)
  */
-import type { Element, Root } from 'hast';
+import type { Root } from 'hast';
 import type { Plugin } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 
-function classes(node: Element): string[] {
-  const value = node.properties.className;
-  return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(' ') : [];
-}
-
 export const rehypeSearchIgnore: Plugin<[], Root> = () => (tree) => {
   visit(tree, 'element', (node) => {
-    const names = classes(node);
+    const names = node.properties.className ?? [];
     if (!names.includes('katex') && !names.includes('katex-display')) return;
     node.properties.dataPagefindIgnore = '';
     return SKIP;

@@ -30,8 +30,8 @@ const render = (markdown: string, path: string) =>
     .then(String);
 
 describe('build-time diagrams', () => {
-  it('finds a diagram on every article in both languages', () => {
-    expect(new Set(articleDiagrams.map((d) => d.page)).size).toBe(10);
+  it("finds the articles' diagrams in both languages (an article need not have one)", () => {
+    expect(new Set(articleDiagrams.map((d) => d.lang))).toEqual(new Set(['zh-CN', 'en']));
   });
 
   for (const { page, lang, source } of articleDiagrams) {

@@ -21,11 +21,8 @@ describe('radar chart', () => {
   it('scales values to the radius and clamps them to 0…max', () => {
     // size 320 → radius 160, centre (150 + 160, 72 + 160) = (310, 232).
     const svg = radarChart(axes([100, 0, -5, 250]), { title: 't', rings: [] });
-    const value = /class="kb-radar__value" points="([^"]+)"/.exec(svg)?.[1]?.split(' ');
-    expect(value[0]).toBe('310,72');
-    expect(value[1]).toBe('310,232');
-    expect(value[2]).toBe('310,232');
-    expect(value[3]).toBe('150,232');
+    const points = /class="kb-radar__value" points="([^"]+)"/.exec(svg)?.[1]?.split(' ');
+    expect(points).toEqual(['310,72', '310,232', '310,232', '150,232']);
   });
 
   it('treats non-finite values as 0', () => {
