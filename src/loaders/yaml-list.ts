@@ -23,7 +23,7 @@ export function yamlListLoader(folder: string): Loader {
         try {
           items = yaml.load(await readFile(path, 'utf8'));
         } catch (error) {
-          throw new Error(`${filePath}: not valid YAML: ${(error as Error).message}`);
+          throw new Error(`${filePath}: not valid YAML: ${(error as Error).message}`, { cause: error });
         }
         if (!Array.isArray(items)) throw new Error(`${filePath}: expected a list of items`);
         for (const [index, item] of items.entries()) {
