@@ -11,10 +11,9 @@ const pairs = await pagePairs('.');
 const outlines = new Map<string, Awaited<ReturnType<typeof outline>>>();
 for (const pair of pairs) for (const path of [pair.zh, pair.en]) if (path) outlines.set(path, outline(await read(path)));
 
+type RecordedErratum = { id: string; article: string; section: string };
 const errataFiles = (await readdir('content/errata')).filter((f) => f.endsWith('.yaml'));
-const errata = (
-  await Promise.all(errataFiles.map(async (f) => yaml.load(await readFile(`content/errata/${f}`, 'utf8')) as { id: string; article: string; section: string }[]))
-).flat();
+const errata = (await Promise.all(errataFiles.map(async (f) => yaml.load(await readFile(`content/errata/${f}`, 'utf8')) as RecordedErratum[]))).flat();
 
 // Stale translations are reported here and shown on the page, not failed: a fix in one
 // language may land before its translation.

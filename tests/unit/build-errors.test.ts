@@ -31,22 +31,32 @@ async function sync(): Promise<string> {
 }
 
 describe('astro sync on broken content', { timeout: 60_000 }, () => {
-  it('names the article file and the frontmatter field', async () => {
+  it('names the article file, a wrongly typed frontmatter field and an unknown one', async () => {
     await writeFile(
       join(dir, 'content/docs/articles/broken.mdx'),
-      '---\ntitle: 坏的\nsource:\n  seed: not-a-seed\n  lines: 3-10\n  language: zh-CN\n  titleDerived: false\n---\n\n正文\n',
+      '---\ntitle: 坏的\ncolour: red\nsource:\n  seed: not-a-seed\n  lines: 3-10\n  language: zh-CN\n  titleDerived: false\n---\n\n正文\n',
     );
     const output = await sync();
     expect(output).toContain('content/docs/articles/broken.mdx');
     expect(output).toContain('source.seed');
     expect(output).toContain('must name a seed file');
+    expect(output).toContain('colour');
   });
 
   it('names the errata file, the erratum and the missing language', async () => {
     await writeFile(join(dir, 'content/docs/articles/broken.mdx'), '---\ntitle: 好的\n---\n\n正文\n');
     await writeFile(
       join(dir, 'content/errata/broken.yaml'),
-      '- id: E000-01\n  article: broken\n  section: sec-1\n  kind: arithmetic\n  original: "1+1=3"\n  problem: { zh-CN: 算错了 }\n  correction: { zh-CN: 等于 2, en: equals 2 }\n',
+      [
+        '- id: E000-01',
+        '  article: broken',
+        '  section: sec-1',
+        '  kind: arithmetic',
+        '  original: "1+1=3"',
+        '  problem: { zh-CN: 算错了 }',
+        '  correction: { zh-CN: 等于 2, en: equals 2 }',
+        '',
+      ].join('\n'),
     );
     const output = await sync();
     expect(output).toContain('E000-01');
