@@ -24,7 +24,11 @@ const ERRATUM_IMPORT = "import Erratum from '~/components/Erratum.astro';";
 
 describe('check:mdx', { timeout: 30_000 }, () => {
   it('accepts a page the build accepts', async () => {
-    const { problems } = await check('good', ['title: 好的', 'sidebar:', '  order: 2'], [ERRATUM_IMPORT, '', '## 1. 节', '', '公式 $x^2$。', '', '<Erratum id="E000-01" />']);
+    const { problems } = await check(
+      'good',
+      ['title: 好的', 'sidebar:', '  order: 2'],
+      [ERRATUM_IMPORT, '', '## 1. 节', '', '公式 $x^2$。', '', '<Erratum id="E000-01" />'],
+    );
     expect(problems).toEqual([]);
   });
 
@@ -40,7 +44,9 @@ describe('check:mdx', { timeout: 30_000 }, () => {
   });
 
   it('rejects frontmatter that is not YAML, and a page without a title', async () => {
-    expect((await check('bad-yaml', ['title: 坏的', 'title: 重复的'], ['## 1. 节'])).problems[0]).toMatch(/:3: frontmatter is not valid YAML: duplicated mapping key/);
+    expect((await check('bad-yaml', ['title: 坏的', 'title: 重复的'], ['## 1. 节'])).problems[0]).toMatch(
+      /:3: frontmatter is not valid YAML: duplicated mapping key/,
+    );
     expect((await check('no-title', ['description: 没有标题'], ['## 1. 节'])).problems[0]).toMatch(/:1: frontmatter field "title": /);
   });
 
@@ -50,7 +56,11 @@ describe('check:mdx', { timeout: 30_000 }, () => {
   });
 
   it('rejects a component that is not imported, and an import of a file that does not exist', async () => {
-    const { file, problems } = await check('component', ['title: 坏的'], ["import Gone from '~/components/Gone.astro';", '', '## 1. 节', '', '<Mystery />', '', '<Gone />']);
+    const { file, problems } = await check(
+      'component',
+      ['title: 坏的'],
+      ["import Gone from '~/components/Gone.astro';", '', '## 1. 节', '', '<Mystery />', '', '<Gone />'],
+    );
     expect(problems).toEqual([
       `${file}:4: import "~/components/Gone.astro": no such file or package`,
       `${file}:8: unknown component <Mystery>: import it at the top of the page`,

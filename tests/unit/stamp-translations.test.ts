@@ -35,7 +35,9 @@ describe('translations:stamp', () => {
   it('stamps every translated page with --all and names the page that has no English version', async () => {
     const result = await stampPages(root, [], true);
     expect(result.stamped.map((s) => s.file).sort()).toEqual(['content/docs/en/articles/a.mdx', 'content/docs/en/articles/b.mdx']);
-    expect(result.problems).toEqual(['articles/only-chinese.mdx: needs both content/docs/articles/only-chinese.mdx and content/docs/en/articles/only-chinese.mdx']);
+    expect(result.problems).toEqual([
+      'articles/only-chinese.mdx: needs both content/docs/articles/only-chinese.mdx and content/docs/en/articles/only-chinese.mdx',
+    ]);
   });
 
   it('reports a page that does not exist instead of stamping something else', async () => {
