@@ -20,18 +20,19 @@ export interface ProseOptions {
   checkTerms: boolean;
 }
 
-/** Text that is not prose: code, formulas, scripts. */
-const NOT_PROSE = new Set(['pre', 'code', 'script', 'style', 'annotation', 'math', 'svg', 'textarea', 'template']);
+/** Text that is not prose: code blocks, formulas, scripts. Inline `code` is checked for paths only. */
+const NOT_PROSE = new Set(['pre', 'script', 'style', 'annotation', 'math', 'svg', 'textarea', 'template']);
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff5e]/;
 const HAN_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff][^\n]{0,12}/;
 
 /** Porting leftovers a reader must never see, each with what to write instead. */
-const JARGON: { pattern: RegExp; hint: string }[] = [
+const JARGON: { pattern: RegExp; hint: string; inCode?: boolean }[] = [
   // "random seed" / "fixed seed" is the reproducibility term, not the source files.
   { pattern: /(?<!\brandom |\bfixed |\ba )\bseed(?:s|'s|’s)?\b/i, hint: 'say "the original" (原文)' },
+  { pattern: /种子(?:文章|文本|文件|原文)/, hint: 'say "the original" (原文)' },
   // 000–004 as article numbers; erratum ids (E000-01) and 10,000 / 0.001 are not.
   { pattern: /(?<![\p{L}\d.,_-])00[0-4](?![\d.,%_])/u, hint: 'name the article by its title' },
-  { pattern: /\b(?:content|src|tests|public|dist)\/[\w./-]+|\b[\w-]+\.(?:ya?ml|mdx|tsx?)\b|\b\d{3}_[0-9a-f]{16}\.txt\b/, hint: 'no repository paths' },
+  { pattern: /\b(?:content|src|tests|public|dist)\/[\w./-]+|\b[\w-]+\.(?:ya?ml|mdx|tsx?)\b|\b\d{3}_[0-9a-f]{16}\.txt\b/, hint: 'no repository paths', inCode: true },
 ];
 
 interface TextRun {
@@ -44,6 +45,8 @@ interface TextRun {
   quoted: boolean;
   /** Inside a form or an <output>: an example's controls, where "Seed" is the random seed. */
   ui: boolean;
+  /** Inline code: a name or a command, not prose. */
+  code: boolean;
 }
 
 const UI = new Set(['form', 'output']);
@@ -59,6 +62,7 @@ function collectText(node: Root | Element, context: Omit<TextRun, 'text'>, out: 
         lang: typeof own === 'string' && own ? own : context.lang,
         quoted: context.quoted || child.properties.dataOriginal !== undefined || child.properties.dataErratum !== undefined,
         ui: context.ui || UI.has(child.tagName),
+        code: context.code || child.tagName === 'code',
       },
       out,
     );
@@ -71,7 +75,7 @@ export function proseRuns(page: BuiltPage): TextRun[] {
   const pageLang = String(html?.properties.lang ?? '');
   const main = select('main', page.tree);
   const runs: TextRun[] = [];
-  if (main) collectText(main, { lang: pageLang, quoted: false, ui: false }, runs);
+  if (main) collectText(main, { lang: pageLang, quoted: false, ui: false, code: false }, runs);
   return runs;
 }
 
@@ -102,6 +106,10 @@ export function checkProse(page: BuiltPage, options: ProseOptions): string[] {
   const pageIsEnglish = page.url.startsWith('/en/');
   for (const run of proseRuns(page)) {
     const where = `${page.url}: "${run.text.trim().slice(0, 60)}"`;
+    if (run.code) {
+      for (const { pattern, hint, inCode } of JARGON) if (inCode && pattern.test(run.text)) problems.push(`${where} — porting leftover (${hint})`);
+      continue;
+    }
     if (pageIsEnglish && !isChinese(run.lang)) {
       const han = HAN_RUN.exec(run.text);
       if (han) problems.push(`${where} — Chinese "${han[0]}" without lang="zh-CN"`);

@@ -15,7 +15,7 @@ const check = (url: string, lang: string, body: string) => checkProse(page(url, 
 const CLEAN_EN = `<h1>Founders and datasets</h1>
 <p>The original calls it <span lang="zh-CN">变压器</span>. Results use a fixed random seed; see E000-01 and 10,000 images, 0.001 s.</p>
 <div data-erratum="E002-03"><span lang="zh-CN" data-original>后向传播</span> The <span lang="zh-CN">后向传播</span> of the entrepreneurs.</div>
-<pre><code>seed = 000  # content/x.yaml 中文</code></pre>
+<pre><code>seed = 000  # content/x.yaml 中文</code></pre><p><code>seed 000 后向传播</code></p>
 <form><label><span>Seed</span></label><output>initialised with the seed</output></form>`;
 
 describe('checkProse', () => {
@@ -31,6 +31,7 @@ describe('checkProse', () => {
     ['the word seed', '<p>per the seed</p>', ['say "the original"']],
     ['an internal article number', '<p>as in 000 §2.4</p>', ['name the article by its title']],
     ['a repository path', '<p>see content/errata/x.yaml</p>', ['no repository paths']],
+    ['a repository path in inline code', '<p>see <code>content/errata/</code></p>', ['no repository paths']],
   ])('flags %s on a broken copy', (_, broken, expected) => {
     const found = check('/en/a/', 'en', `${CLEAN_EN}${broken}`).join('\n');
     for (const e of expected) expect(found).toContain(e);
