@@ -22,3 +22,8 @@ describe('renderInlineMath', () => {
 it('renders `code` spans, escaped', () => {
   expect(renderInlineMath('call `a<b>` now')).toBe('call <code>a&#60;b&#62;</code> now');
 });
+
+it('marks Chinese runs lang="zh-CN" on non-Chinese pages only', () => {
+  expect(renderInlineMath('“后向传播” is not standard; 2048 块 GPU', 'en')).toBe('“<span lang="zh-CN">后向传播</span>” is not standard; 2048 <span lang="zh-CN">块</span> GPU');
+  expect(renderInlineMath('“后向传播”不是标准术语')).toBe('“后向传播”不是标准术语');
+});
