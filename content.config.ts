@@ -1,6 +1,7 @@
 // Collections of everything contributors edit under content/. Field-by-field
 // documentation lives with each schema in src/schemas/.
 import { defineCollection } from 'astro:content';
+import { z } from 'astro/zod';
 import { file, glob } from 'astro/loaders';
 import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
 import { i18nSchema } from '@astrojs/starlight/schema';
@@ -13,7 +14,11 @@ import { yamlListLoader } from './src/loaders/yaml-list.ts';
 
 export const collections = {
   docs: defineCollection({ loader: docsLoader(), schema: pageSchema }),
-  i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
+  // The site's own UI strings, declared so that `Astro.locals.t()` knows their keys.
+  i18n: defineCollection({
+    loader: i18nLoader(),
+    schema: i18nSchema({ extend: z.object({ 'footer.licences': z.string(), 'footer.contentLicenceUrl': z.string() }) }),
+  }),
   errata: defineCollection({ loader: yamlListLoader('content/errata'), schema: erratum }),
   glossary: defineCollection({ loader: file('content/glossary.yaml'), schema: glossaryTerm }),
   examples: defineCollection({ loader: yamlListLoader('content/examples'), schema: example }),

@@ -66,25 +66,36 @@ export function chart(series: Series[], options: ChartOptions): string {
   const sx = scale(xDomain, [margin.left, width - margin.right]);
   const sy = scale(yDomain, [height - margin.bottom, margin.top]);
   const inside = (p: { x: number; y: number }) => Number.isFinite(p.x) && Number.isFinite(p.y);
-  const xTicks = ticks(xDomain).map((v) => `<g class="tick"><line x1="${sx(v)}" x2="${sx(v)}" y1="${height - margin.bottom}" y2="${height - margin.bottom + 4}"/><text x="${sx(v)}" y="${height - margin.bottom + 16}" text-anchor="middle">${fmt(v)}</text></g>`);
-  const yTicks = ticks(yDomain).map((v) => `<g class="tick"><line x1="${margin.left - 4}" x2="${margin.left}" y1="${sy(v)}" y2="${sy(v)}"/><text x="${margin.left - 6}" y="${sy(v) + 4}" text-anchor="end">${fmt(v)}</text></g>`);
+  const bottom = height - margin.bottom;
+  const left = margin.left;
+  const xTicks = ticks(xDomain).map((v) => {
+    const x = sx(v);
+    const label = `<text x="${x}" y="${bottom + 16}" text-anchor="middle">${fmt(v)}</text>`;
+    return `<g class="tick"><line x1="${x}" x2="${x}" y1="${bottom}" y2="${bottom + 4}"/>${label}</g>`;
+  });
+  const yTicks = ticks(yDomain).map((v) => {
+    const y = sy(v);
+    const label = `<text x="${left - 6}" y="${y + 4}" text-anchor="end">${fmt(v)}</text>`;
+    return `<g class="tick"><line x1="${left - 4}" x2="${left}" y1="${y}" y2="${y}"/>${label}</g>`;
+  });
   const body = series.map((s) => {
     const pts = s.points.filter(inside);
     if (s.kind === 'line') {
       const d = pts.map((p, i) => `${i ? 'L' : 'M'}${sx(p.x).toFixed(1)},${sy(p.y).toFixed(1)}`).join('');
       return `<path class="${s.className}" d="${d}" fill="none"><title>${escapeText(s.label)}</title></path>`;
     }
-    return `<g class="${s.className}"><title>${escapeText(s.label)}</title>${pts.map((p) => `<circle cx="${sx(p.x).toFixed(1)}" cy="${sy(p.y).toFixed(1)}" r="4"/>`).join('')}</g>`;
+    const dots = pts.map((p) => `<circle cx="${sx(p.x).toFixed(1)}" cy="${sy(p.y).toFixed(1)}" r="4"/>`).join('');
+    return `<g class="${s.className}"><title>${escapeText(s.label)}</title>${dots}</g>`;
   });
   return [
     `<svg viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeText(title)}" class="kb-chart">`,
     `<g clip-path="none">`,
-    `<line class="axis" x1="${margin.left}" x2="${width - margin.right}" y1="${height - margin.bottom}" y2="${height - margin.bottom}"/>`,
-    `<line class="axis" x1="${margin.left}" x2="${margin.left}" y1="${margin.top}" y2="${height - margin.bottom}"/>`,
+    `<line class="axis" x1="${left}" x2="${width - margin.right}" y1="${bottom}" y2="${bottom}"/>`,
+    `<line class="axis" x1="${left}" x2="${left}" y1="${margin.top}" y2="${bottom}"/>`,
     ...xTicks,
     ...yTicks,
-    `<text class="axis-label" x="${(margin.left + width - margin.right) / 2}" y="${height - 6}" text-anchor="middle">${escapeText(xLabel)}</text>`,
-    `<text class="axis-label" transform="translate(14 ${(margin.top + height - margin.bottom) / 2}) rotate(-90)" text-anchor="middle">${escapeText(yLabel)}</text>`,
+    `<text class="axis-label" x="${(left + width - margin.right) / 2}" y="${height - 6}" text-anchor="middle">${escapeText(xLabel)}</text>`,
+    `<text class="axis-label" transform="translate(14 ${(margin.top + bottom) / 2}) rotate(-90)" text-anchor="middle">${escapeText(yLabel)}</text>`,
     ...body,
     `</g></svg>`,
   ].join('');
