@@ -121,6 +121,8 @@ const questionBase = {
   role: z.enum(ROLES).optional(),
   /** True when the question extrapolates beyond the source text (shown with an editorial label). */
   editorial: z.boolean().optional(),
+  /** True for one of the ≈ 15 questions of the quick scan (never one with a `showIf`). */
+  quick: z.boolean().optional(),
 };
 
 /** An option of a `scale` question. */
@@ -445,6 +447,7 @@ export function crossCheck(dimensions: Dimension[], groups: QuestionGroup[], rul
       const total = q.options.reduce((sum, o) => sum + o.points, 0);
       if (total < l3) problems.push(`${where}: level 3 needs ${l3} points but all options together give ${total}`);
     }
+    if (q.quick && q.showIf) problems.push(`${where}: a quick-scan question must always be shown (no showIf)`);
     if (q.showIf) {
       for (const problem of checkCondition(q.showIf, byId)) problems.push(`${where} › showIf: ${problem}`);
       for (const ref of referencedQuestions(q.showIf)) {

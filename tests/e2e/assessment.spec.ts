@@ -444,3 +444,33 @@ for (const { lang, path } of LANGS) {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   });
 }
+
+test('quick scan → provisional band → full assessment, without asking again', async ({ page }) => {
+  const answers = profile('thin-runway-b2b');
+  await open(page);
+  await expect(page.locator('[data-mode="quick"]')).toContainText(/about \d+ minutes/);
+  await expect(page.locator('[data-mode="full"]')).toContainText(/about \d+ minutes/);
+  await page.locator('[data-mode="quick"]').click();
+  const quickIds = await page.locator('fieldset[data-quick]').evaluateAll((items) => items.map((fs) => (fs as HTMLElement).dataset.question!));
+  expect(quickIds.length).toBeGreaterThanOrEqual(10);
+  await expect(page.locator('fieldset[data-question="st-3"]')).toBeHidden();
+  const before = await page.locator('[data-quick-only] [data-minutes]').textContent();
+  // Answer the quick questions by clicking, as a founder would.
+  for (const id of quickIds) {
+    const value = answers[id]!.value;
+    for (const v of Array.isArray(value) ? value : [value]) await page.locator(`fieldset[data-question="${id}"] input[value="${v}"]`).check();
+  }
+  await expect(page.locator('[data-quick-only] [data-minutes]')).not.toHaveText(before ?? '');
+  await page.locator('[data-quick-done]').click();
+  const quickAnswers = Object.fromEntries(quickIds.map((id) => [id, { value: answers[id]!.value }]));
+  const { quickScan } = await import('../../src/lib/assessment/quick.ts');
+  const scan = quickScan(questionnaire, quickAnswers);
+  await expect(page.locator('[data-provisional]')).toHaveAttribute('data-provisional', scan.band);
+  await expect(page.locator('[data-overall-value]')).toHaveText(fmt(scan.overall));
+  await expect(page.locator('[data-band-range]')).toBeVisible();
+  await page.locator('[data-continue-full]').click();
+  // The full assessment starts at the first group with an open question, the quick answers kept.
+  await expect(page.locator('[data-group]:not([hidden]) .kb-assess__progress')).toBeVisible();
+  await expect(page.locator('fieldset[data-question="hh-1"] input[value="committed"]')).toBeChecked();
+  expect(JSON.parse((await stored(page))!).answers['hh-1']).toEqual({ value: 'committed' });
+});

@@ -22,11 +22,13 @@ import {
   type Questionnaire,
   type Report,
 } from '../../lib/assessment/index.ts';
+import { minutesFor, openQuestions, quickScan } from '../../lib/assessment/quick.ts';
 import { resolve } from '../../lib/assessment/state.ts';
 import { readMessages } from '../../lib/i18n-client.ts';
 import { renderDelta } from './delta-view.ts';
 import { el } from './dom.ts';
 import { NONE, SNAPSHOT_KEY, STORAGE_KEY } from './labels.ts';
+import { renderProvisional } from './quick-view.ts';
 import { renderReport } from './report-view.ts';
 import { pick, questionText, viewContext, type Lang } from './view-context.ts';
 
@@ -55,6 +57,8 @@ export function mountAssessment(root: HTMLElement): void {
 
   let answers: Answers = {};
   let current = 0;
+  /** The quick scan shows only its questions, all at once; the full assessment one group at a time. */
+  let mode: 'quick' | 'full' = 'full';
 
   // ─── Messages ────────────────────────────────────────────────────────────────────────────
   const say = (text: string, kind: 'ok' | 'error' = 'ok') => {
@@ -141,8 +145,14 @@ export function mountAssessment(root: HTMLElement): void {
     updateVisibility();
   };
 
+  const updateMinutes = () => {
+    const text = t('assessment.ui.minutes-left', { minutes: minutesFor(openQuestions(q, answers, mode === 'quick')) });
+    for (const span of root.querySelectorAll<HTMLElement>('[data-minutes]')) span.textContent = text;
+  };
+
   /** Shows the questions that apply, and asks for evidence only where the answer scores. */
   const updateVisibility = () => {
+    updateMinutes();
     const { states, levels } = resolve(q, answers);
     for (const id of questions.keys()) {
       fieldsetOf(id).hidden = states.get(id)?.kind === 'hidden';
@@ -174,7 +184,20 @@ export function mountAssessment(root: HTMLElement): void {
   });
 
   // ─── Navigation ──────────────────────────────────────────────────────────────────────────
+  const setMode = (next: 'quick' | 'full') => {
+    mode = next;
+    root.dataset.mode = next;
+    updateMinutes();
+  };
+  const showQuick = () => {
+    setMode('quick');
+    resultsView.hidden = true;
+    form.hidden = false;
+    for (const section of groups) section.hidden = !section.querySelector('[data-quick]');
+    root.querySelector<HTMLInputElement>('[data-quick] input')?.focus();
+  };
   const showGroup = (index: number, focus = true) => {
+    setMode('full');
     current = Math.max(0, Math.min(groups.length - 1, index));
     resultsView.hidden = true;
     form.hidden = false;
@@ -184,7 +207,15 @@ export function mountAssessment(root: HTMLElement): void {
   root.addEventListener('click', (event) => {
     const button = (event.target as HTMLElement).closest('button');
     if (!button || !root.contains(button)) return;
-    if (button.hasAttribute('data-prev')) showGroup(current - 1);
+    if (button.dataset.mode === 'quick') showQuick();
+    else if (button.dataset.mode === 'full') showGroup(0);
+    else if (button.hasAttribute('data-quick-done')) showResults();
+    else if (button.hasAttribute('data-continue-full')) {
+      // Start the full assessment at the first group with a question still open.
+      const { states } = resolve(q, answers);
+      const open = q.groups.findIndex((g) => g.questions.some((x) => states.get(x.id)?.kind === 'unanswered'));
+      showGroup(Math.max(0, open));
+    } else if (button.hasAttribute('data-prev')) showGroup(current - 1);
     else if (button.hasAttribute('data-next')) current === groups.length - 1 ? showResults() : showGroup(current + 1);
   });
   $('[data-show-results]').addEventListener('click', () => showResults());
@@ -206,7 +237,9 @@ export function mountAssessment(root: HTMLElement): void {
 
   const showResults = (focus = true) => {
     const report = score(q, answers);
-    reportEl.replaceChildren(renderReport(view, report, { date: new Date(), version }));
+    reportEl.replaceChildren(
+      mode === 'quick' ? renderProvisional(view, quickScan(q, answers), openQuestions(q, answers)) : renderReport(view, report, { date: new Date(), version }),
+    );
     fillWhatIf();
     fillCompare();
     form.hidden = true;

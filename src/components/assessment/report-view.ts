@@ -100,7 +100,7 @@ function headline(v: ViewContext, report: Report, meta: ReportMeta): HTMLElement
       ' / 100 ',
       el('span', { 'data-range': '' }, v.t('assessment.report.range', { low: fmt(report.range.low), high: fmt(report.range.high) })),
     ),
-    el('p', { 'data-claimed': '' }, v.t('assessment.report.claimed'), ' ', el('strong', { 'data-claimed-value': '' }, fmt(report.claimed)), ' / 100. ', v.t('assessment.report.claimed-why')),
+    el('p', { 'data-claimed': '' }, v.t('assessment.report.claimed'), ' ', el('strong', { 'data-claimed-value': '' }, fmt(report.claimed)), ' / 100 ', v.t('assessment.report.claimed-why')),
     el('p', { 'data-counts': '' }, v.t('assessment.report.counts', { answered: counts.answered, unknown: counts.unknown + counts.unanswered, visible: counts.visible })),
     report.capped && el('p', {}, v.t('assessment.report.capped', { fromScore: pick(v, BAND_LABELS[report.bandFromScore]), band: pick(v, BAND_LABELS[report.band]) })),
     el(

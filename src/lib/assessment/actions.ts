@@ -9,7 +9,7 @@
  */
 import type { FlagRule } from '../../schemas/assessment.ts';
 import type { Core } from './score.ts';
-import { holds, indexOf, isMultiple, isScored, resolve, type Resolved } from './state.ts';
+import { holds, indexOf, isMultiple, resolve, type Resolved } from './state.ts';
 import { referencedQuestions } from './vocabulary.ts';
 import type { Answers, FlagHit, FlagLevel, NextAction, Question, Questionnaire } from './types.ts';
 
@@ -102,7 +102,8 @@ export function nextActions(q: Questionnaire, answers: Answers, core: Core, r: R
     for (const value of leverMoves(question, state.kind === 'answered' ? state.value : undefined)) {
       const changed: Answers = { ...answers, [question.id]: { value } };
       const cleared = clearedBy(changed);
-      const added = flagRules.filter((rule) => !before.has(rule.id) && holds(rule.when, resolve(q, changed)));
+      const resolved = resolve(q, changed);
+      const added = flagRules.filter((rule) => !before.has(rule.id) && holds(rule.when, resolved));
       if (!cleared.length || added.some((rule) => rule.level === 'red')) continue;
       const net = bonus(cleared) - bonus(added);
       if (net > 0 && (!best || net > best.net)) best = { value, cleared, net };
@@ -127,12 +128,10 @@ export function nextActions(q: Questionnaire, answers: Answers, core: Core, r: R
 
   // A blocker no single step clears: raise every scored question of its condition together.
   for (const flag of core.flags.filter((f) => f.level === 'red' && !actions.some((a) => a.clears.includes(f.id)))) {
-    const ids = flag.questions.filter((id) => {
-      const item = r.index.byId.get(id);
-      return item && isScored(item.question) && r.states.get(id)?.kind !== 'hidden';
-    });
+    // The scored questions of the condition that can still rise (the others are at their top).
+    const ids = flag.questions.filter((id) => actions.some((a) => a.question === id && a.kind === 'raise'));
     const [first, ...rest] = ids;
-    const lead = first ? actions.find((a) => a.question === first && a.kind === 'raise') : undefined;
+    const lead = actions.find((a) => a.question === first && a.kind === 'raise');
     if (!lead || !rest.length) continue;
     const cleared = clearedBy(raised(q, answers, ids));
     if (!cleared.some((f) => f.id === flag.id)) continue;

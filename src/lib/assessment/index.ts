@@ -5,6 +5,7 @@
  */
 export { score, whatIf, compare, bandOf, bandRank, withValue, BANDS, RED_FLAG_CAP, OUT_OF_STEP_GAP, IMPACT_BONUS, EVIDENCE_CREDIT, QUESTION_WEIGHTS } from './score.ts';
 export { FALLBACK_STRATEGY } from './strategy.ts';
+export { quickScan, quickQuestionnaire, openQuestions, minutesFor, SECONDS_PER_QUESTION, type QuickScan } from './quick.ts';
 export {
   exportAnswers,
   importAnswers,

@@ -236,7 +236,7 @@ function evaluate(q: Questionnaire, answers: Answers): { core: Core; resolved: R
       review: singleValue(r, reviewId),
       open: impact === 'high' && (response === 'none' || response === UNKNOWN),
       questions: { impact: impactId, response: responseId, review: reviewId },
-      citation: (index.byId.get(responseId) ?? index.byId.get(impactId))!.question.citation,
+      citation: (index.byId.get(responseId) ?? index.byId.get(impactId))?.question.citation ?? q.dimensions[0]!.citation,
     };
   });
 
