@@ -10,7 +10,15 @@ export type Params = Readonly<Record<string, string | number>>;
  * Key prefixes under which code builds keys at run time (`assessment.dimension.${id}`…), so the
  * unused-key check can tell them from stale keys. Add a prefix here when you build keys that way.
  */
-export const DYNAMIC_KEY_PREFIXES: readonly string[] = [];
+export const DYNAMIC_KEY_PREFIXES: readonly string[] = [
+  // The assessment's report (src/components/assessment/): flag levels, table columns, decode errors.
+  'assessment.flag.level.',
+  'assessment.dimensions.column.',
+  'assessment.risks.column.',
+  'assessment.delta.column.',
+  'assessment.delta.answer-column.',
+  'assessment.decode.',
+];
 
 /** The strings whose keys start with one of the prefixes (e.g. 'examples.'), for client code. */
 export function pickMessages(all: Readonly<Record<string, unknown>>, ...prefixes: string[]): Record<string, string> {

@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { BAND_LABELS, compare, encodeFragment, exportAnswers, score, type Answers } from '../../src/lib/assessment/index.ts';
+import { sealFragment } from '../../src/lib/assessment/codec.ts';
 import { loadQuestionnaire } from '../../src/lib/assessment/load-node.ts';
 
 const KEY = 'kb-assessment-v1';
@@ -184,8 +185,8 @@ test('import errors are shown in Chinese on the Chinese page', async ({ page }) 
 });
 
 for (const [name, fragment, pattern] of [
-  ['bad base64', '#a=%%%not-base64', /not valid base64url/],
-  ['unknown ids', `#a=${Buffer.from(JSON.stringify({ v: 1, a: { 'zz-nope': 'x' } })).toString('base64url')}`, /has no question "zz-nope"/],
+  ['bad base64', '#a=%%%not-base64', /checksum does not match/],
+  ['unknown ids', `#a=${sealFragment(JSON.stringify({ v: 2, a: { 'zz-nope': 'x' } }))}`, /has no question "zz-nope"/],
 ] as const) {
   test(`a tampered share link (${name}) shows an error and keeps the saved answers`, async ({ page }) => {
     await seed(page, careful);
@@ -355,4 +356,121 @@ test('network privacy: after load, no request leaves the origin or carries answe
   expect(carrying).toEqual([]);
   // Only static files (scripts, styles, fonts, images) may be fetched after load.
   for (const url of requests) expect(new URL(url).pathname).toMatch(/\.(js|css|woff2?|svg|png|ico|json|webp)$/);
+});
+
+// ─── Reports founders can trust (issue 16): answers set through storage, so each test is quick ───
+
+const LINKED_PROFILES = ['hype-driven', 'hype-over-claims', 'thin-runway-b2b', 'answers-nothing'] as const;
+
+/** Opens the page with these answers already saved (one page load), then shows the results. */
+async function results(page: Page, answers: Answers, path = '/en/assessment/') {
+  await page.addInitScript(([key, text]) => localStorage.setItem(key, text), [KEY, exportAnswers(answers)] as const);
+  await open(page, path);
+  await page.locator('[data-show-results]').click();
+  await expect(page.locator('[data-overall-value]')).toBeVisible();
+}
+
+for (const [i, name] of LINKED_PROFILES.entries()) {
+  const path = i % 2 ? '/assessment/' : '/en/assessment/';
+  test(`the page lists flags in exactly the engine order (${name}, ${path})`, async ({ page }) => {
+    const answers = profile(name);
+    await results(page, answers, path);
+    const expected = score(questionnaire, answers).flags.map((f) => f.id);
+    expect(expected.length).toBeGreaterThan(0);
+    await expect(page.locator('[data-flag]')).toHaveCount(expected.length);
+    expect(await page.locator('[data-flag]').evaluateAll((items) => items.map((li) => li.getAttribute('data-flag')))).toEqual(expected);
+  });
+}
+
+test('a founder who over-claims sees the evidence-backed score beside the claim, "Blocked by" and three actions first', async ({ page }) => {
+  const answers = profile('hype-over-claims');
+  const report = score(questionnaire, answers);
+  await results(page, answers);
+  await expect(page.locator('[data-overall-value]')).toHaveText(fmt(report.overall));
+  await expect(page.locator('[data-claimed-value]')).toHaveText(fmt(report.claimed));
+  const reds = report.flags.filter((f) => f.level === 'red').length;
+  await expect(page.locator('[data-blocked]')).toHaveText(new RegExp(`^Blocked by ${reds} issues`));
+  const top = page.locator('[data-top-actions] > li');
+  await expect(top).toHaveCount(3);
+  expect(await top.evaluateAll((items) => items.map((li) => li.getAttribute('data-action')))).toEqual(report.nextActions.slice(0, 3).map((a) => a.question));
+  const more = page.locator('details[data-more-actions]');
+  await expect(more).not.toHaveAttribute('open', '');
+  await expect(more.locator('li').first()).toBeHidden();
+  // Citations name the article and the section, never a number like "000 §2.5".
+  const links = await page.locator('[data-report] a[href*="/articles/"]').allTextContents();
+  expect(links.length).toBeGreaterThan(10);
+  expect(links.filter((text) => /§|\b00\d\b/.test(text))).toEqual([]);
+});
+
+test('the evidence level is asked only where the answer scores', async ({ page }) => {
+  await open(page);
+  const evidence = page.locator('fieldset[data-question="hh-1"] .kb-assess__evidence');
+  await expect(evidence).toHaveJSProperty('hidden', true);
+  await page.evaluate(() => document.querySelector<HTMLInputElement>('fieldset[data-question="hh-1"] input[value="few"]')!.click());
+  await expect(evidence).toHaveJSProperty('hidden', false);
+  await page.evaluate(() => document.querySelector<HTMLInputElement>('fieldset[data-question="hh-1"] input[value="not-validated"]')!.click());
+  await expect(evidence).toHaveJSProperty('hidden', true);
+});
+
+test('a corrupted share link is rejected, cleared from the address bar, and the saved answers stay', async ({ page }) => {
+  await seed(page, profile('careful'));
+  const before = await stored(page);
+  const good = encodeFragment(profile('hype-driven'));
+  const at = Math.floor(good.length / 2);
+  const corrupted = good.slice(0, at) + (good[at] === 'A' ? 'B' : 'A') + good.slice(at + 1);
+  await page.goto(`/en/assessment/#a=${corrupted}`);
+  await expect(message(page)).toHaveClass(/is-error/);
+  await expect(message(page)).toContainText('checksum does not match');
+  await expect(page.locator('[data-shared]')).toBeHidden();
+  expect(new URL(page.url()).hash).toBe('');
+  expect(await stored(page)).toBe(before);
+  await page.reload();
+  await expect(page.locator('[data-kb-assess][data-ready]')).toBeAttached();
+  await expect(message(page)).toBeEmpty();
+});
+
+for (const { lang, path } of LANGS) {
+  test(`the printed report (${lang}) is dated, versioned and shows the report alone`, async ({ page }) => {
+    await results(page, profile('thin-runway-b2b'), path);
+    await page.emulateMedia({ media: 'print' });
+    const meta = page.locator('[data-report-meta]');
+    await expect(meta).toBeVisible();
+    await expect(meta).toContainText(new Date().getFullYear().toString());
+    await expect(meta).toContainText(/[0-9a-f]{8}/);
+    await expect(page.locator('[data-form]')).toBeHidden();
+    await expect(page.locator('[data-whatif-run]')).toBeHidden();
+    await expect(page.locator('[data-flag="runway-under-12-months"]')).toBeVisible();
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+}
+
+test('quick scan → provisional band → full assessment, without asking again', async ({ page }) => {
+  const answers = profile('thin-runway-b2b');
+  await open(page);
+  await expect(page.locator('[data-mode="quick"]')).toContainText(/about \d+ minutes/);
+  await expect(page.locator('[data-mode="full"]')).toContainText(/about \d+ minutes/);
+  await page.locator('[data-mode="quick"]').click();
+  const quickIds = await page.locator('fieldset[data-quick]').evaluateAll((items) => items.map((fs) => (fs as HTMLElement).dataset.question!));
+  expect(quickIds.length).toBeGreaterThanOrEqual(10);
+  await expect(page.locator('fieldset[data-question="st-3"]')).toBeHidden();
+  const before = await page.locator('[data-quick-only] [data-minutes]').textContent();
+  // Answer the quick questions by clicking, as a founder would.
+  for (const id of quickIds) {
+    const value = answers[id]!.value;
+    for (const v of Array.isArray(value) ? value : [value]) await page.locator(`fieldset[data-question="${id}"] input[value="${v}"]`).check();
+  }
+  await expect(page.locator('[data-quick-only] [data-minutes]')).not.toHaveText(before ?? '');
+  await page.locator('[data-quick-done]').click();
+  const quickAnswers = Object.fromEntries(quickIds.map((id) => [id, { value: answers[id]!.value }]));
+  const { quickScan } = await import('../../src/lib/assessment/quick.ts');
+  const scan = quickScan(questionnaire, quickAnswers);
+  await expect(page.locator('[data-provisional]')).toHaveAttribute('data-provisional', scan.band);
+  await expect(page.locator('[data-overall-value]')).toHaveText(fmt(scan.overall));
+  await expect(page.locator('[data-band-range]')).toBeVisible();
+  await page.locator('[data-continue-full]').click();
+  // The full assessment starts at the first group with an open question, the quick answers kept.
+  await expect(page.locator('[data-group]:not([hidden]) .kb-assess__progress')).toBeVisible();
+  await expect(page.locator('fieldset[data-question="hh-1"] input[value="committed"]')).toBeChecked();
+  expect(JSON.parse((await stored(page))!).answers['hh-1']).toEqual({ value: 'committed' });
 });

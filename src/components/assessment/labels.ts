@@ -1,20 +1,13 @@
 /** Small shared helpers for the assessment components (build time and browser). */
 
-/** "§2.4" for `sec-2-4`; "" for other anchors. */
-export function sectionLabel(section: string): string {
-  return section.startsWith('sec-') ? `§${section.slice(4).replace(/-/g, '.')}` : '';
-}
-
 /** Link to a citation, in the page's language. */
 export function citationHref(citation: { article: string; section: string }, lang: 'zh-CN' | 'en'): string {
   return `${lang === 'en' ? '/en' : ''}/articles/${citation.article}/#${citation.section}`;
 }
 
-/** Text of a citation link: article title and section number. */
-export function citationText(citation: { article: string; section: string }, titles: Record<string, string>): string {
-  const title = titles[citation.article] ?? citation.article;
-  const section = sectionLabel(citation.section);
-  return section ? `${title} ${section}` : title;
+/** The key of a citation in the map of section names (`article#section`). */
+export function citationKey(citation: { article: string; section: string }): string {
+  return `${citation.article}#${citation.section}`;
 }
 
 /** One decimal, as shown on the page (and in the tests). */

@@ -1,17 +1,21 @@
 /**
  * Saving and restoring answers: as a JSON file `{ version: 1, answers: {…} }` and as a compact
- * URL fragment (base64url of `{"v":1,"a":{"cf-1":"shipped!m","hs-trigger":"a+b"}}`, where `+`
- * joins the options of a multi-select answer and `!m` / `!s` / `!b` is the evidence level).
+ * URL fragment `<base64url>.<crc32>`: base64url of `{"v":2,"a":{"cf-1":"shipped!m","hs-trigger":"a+b"}}`
+ * (`+` joins the options of a multi-select answer, `!m` / `!s` / `!b` is the evidence level),
+ * then a dot and the CRC-32 of that base64url text as 8 lowercase hex digits. The checksum makes a
+ * link damaged in copying fail instead of decoding to other valid answers.
  *
  * The decoders never throw and never execute anything: input is size-checked, parsed with
  * JSON.parse only, checked for prototype-pollution keys, and validated against the questionnaire.
+ * Errors are codes with parameters; the page words them (i18n keys `assessment.decode.<key>`).
  */
-import type { Bilingual } from '../../schemas/bilingual.ts';
 import { indexOf, isMultiple } from './state.ts';
 import { UNKNOWN } from './vocabulary.ts';
 import type { Answer, Answers, EvidenceLevel, Questionnaire } from './types.ts';
 
 export const CODEC_VERSION = 1;
+/** Version of the link format (2: with a checksum). */
+export const FRAGMENT_VERSION = 2;
 /** Largest input accepted by the decoders, in bytes. */
 export const MAX_INPUT_BYTES = 64 * 1024;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -23,6 +27,7 @@ export type DecodeErrorCode =
   | 'too-large'
   | 'not-text'
   | 'malformed-base64'
+  | 'bad-checksum'
   | 'malformed-json'
   | 'wrong-shape'
   | 'wrong-version'
@@ -32,9 +37,20 @@ export type DecodeErrorCode =
   | 'invalid-answer'
   | 'invalid-evidence';
 
+/** Which sentence explains the error (a key under `assessment.decode.`), and what fills it in. */
+export type DecodeMessageKey =
+  | DecodeErrorCode
+  | 'file-shape'
+  | 'file-answer-shape'
+  | 'link-shape'
+  | 'link-answer-shape'
+  | 'invalid-answer-list'
+  | 'unreadable';
+
 export interface DecodeError {
   code: DecodeErrorCode;
-  message: Bilingual;
+  key: DecodeMessageKey;
+  params: Record<string, string | number>;
 }
 
 export type DecodeResult = { ok: true; answers: Answers } | { ok: false; error: DecodeError };
@@ -49,8 +65,8 @@ class Rejection {
   constructor(readonly error: DecodeError) {}
 }
 
-function reject(code: DecodeErrorCode, zh: string, en: string): never {
-  throw new Rejection({ code, message: { 'zh-CN': zh, en } });
+function reject(code: DecodeErrorCode, params: Record<string, string | number> = {}, key: DecodeMessageKey = code): never {
+  throw new Rejection({ code, key, params });
 }
 
 /** A short, safe rendering of a value found in the input, for error messages. */
@@ -71,14 +87,13 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 function checkKeys(object: Record<string, unknown>): void {
   for (const key of Object.keys(object))
-    if (FORBIDDEN_KEYS.has(key)) reject('forbidden-key', `不允许的键 ${show(key)}。`, `The key ${show(key)} is not allowed.`);
+    if (FORBIDDEN_KEYS.has(key)) reject('forbidden-key', { key: show(key) });
 }
 
 function checkSize(input: unknown): string {
-  if (typeof input !== 'string') reject('not-text', '输入不是文本。', 'The input is not text.');
+  if (typeof input !== 'string') reject('not-text');
   const bytes = input.length > MAX_INPUT_BYTES ? input.length : new TextEncoder().encode(input).length;
-  if (bytes > MAX_INPUT_BYTES)
-    reject('too-large', `输入过大（超过 ${MAX_INPUT_BYTES / 1024} KB）。`, `The input is too large (over ${MAX_INPUT_BYTES / 1024} KB).`);
+  if (bytes > MAX_INPUT_BYTES) reject('too-large', { kb: MAX_INPUT_BYTES / 1024 });
   return input;
 }
 
@@ -86,46 +101,37 @@ function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    return reject('malformed-json', '内容不是有效的 JSON。', 'The content is not valid JSON.');
+    return reject('malformed-json');
   }
 }
 
-function checkVersion(version: unknown): void {
-  if (version !== CODEC_VERSION)
-    reject(
-      'wrong-version',
-      `不支持的版本 ${show(version)}，应为 ${CODEC_VERSION}。`,
-      `Unsupported version ${show(version)}; expected ${CODEC_VERSION}.`,
-    );
+function checkVersion(version: unknown, expected: number): void {
+  if (version !== expected) reject('wrong-version', { version: show(version), expected });
 }
 
 /** Validates one answer against its question; returns it normalised (options in questionnaire order). */
 function checkAnswer(q: Questionnaire, questionId: string, value: unknown, evidence: unknown): Answer {
   const item = indexOf(q).byId.get(questionId);
-  if (!item) reject('unknown-question', `问卷中没有问题 ${show(questionId)}。`, `The questionnaire has no question ${show(questionId)}.`);
+  if (!item) reject('unknown-question', { question: show(questionId) });
   let clean: string | string[];
   if (value === UNKNOWN) clean = UNKNOWN;
   else if (isMultiple(item.question)) {
     if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
-      reject('invalid-answer', `问题 ${show(questionId)} 的答案应为选项列表。`, `The answer to ${show(questionId)} must be a list of options.`);
+      reject('invalid-answer', { question: show(questionId) }, 'invalid-answer-list');
     const unknownOption = value.find((v) => !item.optionIds.has(v));
     if (unknownOption !== undefined)
-      reject('unknown-option', `问题 ${show(questionId)} 没有选项 ${show(unknownOption)}。`, `Question ${show(questionId)} has no option ${show(unknownOption)}.`);
+      reject('unknown-option', { question: show(questionId), option: show(unknownOption) });
     clean = item.question.options.map((o) => o.id).filter((id) => value.includes(id));
   } else {
     if (typeof value !== 'string')
-      reject('invalid-answer', `问题 ${show(questionId)} 的答案应为一个选项。`, `The answer to ${show(questionId)} must be one option.`);
+      reject('invalid-answer', { question: show(questionId) });
     if (!item.optionIds.has(value))
-      reject('unknown-option', `问题 ${show(questionId)} 没有选项 ${show(value)}。`, `Question ${show(questionId)} has no option ${show(value)}.`);
+      reject('unknown-option', { question: show(questionId), option: show(value) });
     clean = value;
   }
   if (evidence === undefined) return { value: clean };
   if (typeof evidence !== 'string' || !EVIDENCE.includes(evidence as EvidenceLevel))
-    reject(
-      'invalid-evidence',
-      `问题 ${show(questionId)} 的证据等级 ${show(evidence)} 无效（应为 belief、some 或 measured）。`,
-      `Invalid evidence level ${show(evidence)} for ${show(questionId)} (expected belief, some or measured).`,
-    );
+    reject('invalid-evidence', { question: show(questionId), evidence: show(evidence) });
   return { value: clean, evidence: evidence as EvidenceLevel };
 }
 
@@ -134,21 +140,19 @@ function run(fn: () => Answers): DecodeResult {
     return { ok: true, answers: fn() };
   } catch (caught) {
     if (caught instanceof Rejection) return { ok: false, error: caught.error };
-    return { ok: false, error: { code: 'wrong-shape', message: { 'zh-CN': '无法读取输入。', en: 'The input could not be read.' } } };
+    return { ok: false, error: { code: 'wrong-shape', key: 'unreadable', params: {} } };
   }
 }
 
-function sortedIds(answers: Answers): string[] {
-  return Object.keys(answers).sort();
+/** The answers in id order, so equal answers give equal text. */
+function sortedEntries(answers: Answers): [string, Answer][] {
+  return Object.entries(answers).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** The saved-answers file as JSON text (keys sorted, so equal answers give equal text). */
 export function exportAnswers(answers: Answers): string {
   const out: Record<string, Answer> = {};
-  for (const id of sortedIds(answers)) {
-    const { value, evidence } = answers[id];
-    out[id] = evidence ? { value, evidence } : { value };
-  }
+  for (const [id, { value, evidence }] of sortedEntries(answers)) out[id] = evidence ? { value, evidence } : { value };
   return JSON.stringify({ version: CODEC_VERSION, answers: out } satisfies SavedAnswers, null, 2);
 }
 
@@ -156,22 +160,18 @@ export function exportAnswers(answers: Answers): string {
 export function importAnswers(questionnaire: Questionnaire, input: unknown): DecodeResult {
   return run(() => {
     const data = parseJson(checkSize(input));
-    if (!isPlainObject(data))
-      reject('wrong-shape', '内容应为 { "version": 1, "answers": {…} }。', 'The content must be { "version": 1, "answers": {…} }.');
+    if (!isPlainObject(data)) reject('wrong-shape', {}, 'file-shape');
     checkKeys(data);
-    checkVersion(data.version);
+    checkVersion(data.version, CODEC_VERSION);
     const extra = Object.keys(data).filter((key) => key !== 'version' && key !== 'answers');
-    if (extra.length || !isPlainObject(data.answers))
-      reject('wrong-shape', '内容应为 { "version": 1, "answers": {…} }。', 'The content must be { "version": 1, "answers": {…} }.');
+    if (extra.length || !isPlainObject(data.answers)) reject('wrong-shape', {}, 'file-shape');
     checkKeys(data.answers);
     const answers: Answers = {};
     for (const [id, raw] of Object.entries(data.answers)) {
-      if (!isPlainObject(raw))
-        reject('wrong-shape', `问题 ${show(id)} 的答案应为 { "value": … }。`, `The answer to ${show(id)} must be { "value": … }.`);
+      if (!isPlainObject(raw)) reject('wrong-shape', { question: show(id) }, 'file-answer-shape');
       checkKeys(raw);
       const unexpected = Object.keys(raw).filter((key) => key !== 'value' && key !== 'evidence');
-      if (unexpected.length || !('value' in raw))
-        reject('wrong-shape', `问题 ${show(id)} 的答案应为 { "value": …, "evidence"?: … }。`, `The answer to ${show(id)} must be { "value": …, "evidence"?: … }.`);
+      if (unexpected.length || !('value' in raw)) reject('wrong-shape', { question: show(id) }, 'file-answer-shape');
       answers[id] = checkAnswer(questionnaire, id, raw.value, raw.evidence);
     }
     return answers;
@@ -187,41 +187,67 @@ function toBase64Url(text: string): string {
 
 function fromBase64Url(text: string): string {
   if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1)
-    reject('malformed-base64', '链接中的答案编码已损坏。', 'The answers in the link are not valid base64url.');
+    reject('malformed-base64');
   try {
     const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4));
     const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return reject('malformed-base64', '链接中的答案编码已损坏。', 'The answers in the link are not valid base64url.');
+    return reject('malformed-base64');
   }
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+/** CRC-32 (IEEE) of an ASCII text, as 8 lowercase hex digits. It detects every change of one character. */
+export function checksum(text: string): string {
+  let crc = 0xffffffff;
+  for (let i = 0; i < text.length; i++) crc = (CRC_TABLE[(crc ^ text.charCodeAt(i)) & 0xff] ?? 0) ^ (crc >>> 8);
+  return ((crc ^ 0xffffffff) >>> 0).toString(16).padStart(8, '0');
+}
+
+/** A link payload (JSON text) as `<base64url>.<checksum>`. */
+export function sealFragment(json: string): string {
+  const body = toBase64Url(json);
+  return `${body}.${checksum(body)}`;
 }
 
 /** The answers as a compact URL-fragment string (without the leading `#`). */
 export function encodeFragment(answers: Answers): string {
   const compact: Record<string, string> = {};
-  for (const id of sortedIds(answers)) {
-    const { value, evidence } = answers[id];
+  for (const [id, { value, evidence }] of sortedEntries(answers))
     compact[id] = (Array.isArray(value) ? value.join('+') : value) + (evidence ? `!${EVIDENCE_CODE[evidence]}` : '');
-  }
-  return toBase64Url(JSON.stringify({ v: CODEC_VERSION, a: compact }));
+  return sealFragment(JSON.stringify({ v: FRAGMENT_VERSION, a: compact }));
+}
+
+/** The base64url body of a fragment whose checksum is right. */
+function unseal(text: string): string {
+  const match = /^([A-Za-z0-9_-]*)\.([0-9a-f]{8})$/.exec(text);
+  if (!match) reject('bad-checksum');
+  const [, body = '', sum] = match;
+  if (checksum(body) !== sum) reject('bad-checksum');
+  return body;
 }
 
 /** Reads answers from a URL fragment (with or without the leading `#`). Never throws. */
 export function decodeFragment(questionnaire: Questionnaire, input: unknown): DecodeResult {
   return run(() => {
     const text = checkSize(input).replace(/^#/, '');
-    const data = parseJson(fromBase64Url(text));
-    if (!isPlainObject(data)) reject('wrong-shape', '链接内容的结构不对。', 'The link content has the wrong structure.');
+    const data = parseJson(fromBase64Url(unseal(text)));
+    if (!isPlainObject(data)) reject('wrong-shape', {}, 'link-shape');
     checkKeys(data);
-    checkVersion(data.v);
+    checkVersion(data.v, FRAGMENT_VERSION);
     const extra = Object.keys(data).filter((key) => key !== 'v' && key !== 'a');
-    if (extra.length || !isPlainObject(data.a)) reject('wrong-shape', '链接内容的结构不对。', 'The link content has the wrong structure.');
+    if (extra.length || !isPlainObject(data.a)) reject('wrong-shape', {}, 'link-shape');
     checkKeys(data.a);
     const index = indexOf(questionnaire);
     const answers: Answers = {};
     for (const [id, raw] of Object.entries(data.a)) {
-      if (typeof raw !== 'string') reject('wrong-shape', `问题 ${show(id)} 的答案结构不对。`, `The answer to ${show(id)} has the wrong structure.`);
+      if (typeof raw !== 'string') reject('wrong-shape', { question: show(id) }, 'link-answer-shape');
       const bang = raw.lastIndexOf('!');
       const body = bang === -1 ? raw : raw.slice(0, bang);
       let evidence: unknown;

@@ -2,39 +2,59 @@
  * The scoring engine of the readiness assessment (guide §6.0): pure functions from a
  * questionnaire and answers to a report. No DOM, no Astro, no I/O.
  *
- * - Dimension score = 100 × Σ points / Σ max over the visible scored questions of the dimension;
- *   "don't know" and unanswered count as 0. Overall = Σ weight × dimension score.
- * - Band: ≥ 75 ready · 50–74 promising, with gaps · 25–49 early / hype risk · < 25 not ready;
- *   any red flag caps the band at "promising, with gaps".
- * - Range: [score with every unknown at its lowest (= the score), score with every unknown at its max].
+ * - Each visible scored question has a weight (QUESTION_WEIGHTS: a core question counts double)
+ *   and a credit for its evidence (EVIDENCE_CREDIT: unbacked answers count half). Both rules and
+ *   their reasons are stated in content/assessment/dimensions.yaml.
+ * - Claimed score = 100 × Σ weight × points / max ÷ Σ weight; the evidence-backed score (the
+ *   headline `overall`) multiplies each term by its credit. Dimension scores are the same sums
+ *   over the dimension's questions, so a question's weight never depends on its siblings.
+ *   "Don't know" and unanswered count as 0.
+ * - Band (from the evidence-backed score): ≥ 75 ready · 50–74 promising, with gaps · 25–49
+ *   early / hype risk · < 25 not ready; any red flag caps it at "promising, with gaps".
+ * - Range: [the score, the score with every unknown at its max and measured].
  */
-import type { FlagRule, HypeRule, RecommendationRule, StrategyRule } from '../../schemas/assessment.ts';
+import type { FlagRule, HypeRule, RecommendationRule } from '../../schemas/assessment.ts';
+import { nextActions } from './actions.ts';
 import { RISK_NAMES } from './labels.ts';
+import { strategyAdvice } from './strategy.ts';
 import { RISK_TYPES, referencedQuestions } from './vocabulary.ts';
-import { UNKNOWN, holds, indexOf, isScored, multiValue, resolve, singleValue, type Resolved } from './state.ts';
+import { UNKNOWN, holds, isScored, multiValue, resolve, roleQuestion, singleValue, type Resolved } from './state.ts';
 import type {
+  Answer,
   AnswerChange,
   Answers,
   BandId,
   Comparison,
   Contribution,
   DimensionScore,
+  EvidenceLevel,
   EvidenceShare,
   FlagHit,
   HypeGauge,
-  NextAction,
   OutOfStep,
   ProfitModelFit,
+  Question,
   Questionnaire,
   RecommendationHit,
   Report,
   RiskEntry,
   RiskImpact,
   RiskResponse,
-  StrategyAdvice,
-  StrategyId,
   WhatIf,
 } from './types.ts';
+
+/** Weight of a scored question: a core question counts double, whatever its dimension. */
+export const QUESTION_WEIGHTS = { normal: 1, core: 2 } as const;
+/**
+ * Share of an answer's points credited to the evidence-backed score. A belief, or an answer whose
+ * evidence is not stated, counts half; some evidence three quarters; a measurement in full.
+ * Increasing in the evidence, so better evidence never lowers a score.
+ */
+export const EVIDENCE_CREDIT: Readonly<Record<EvidenceLevel | 'unstated', number>> = { unstated: 0.5, belief: 0.5, some: 0.75, measured: 1 };
+
+export function questionWeight(question: Question): number {
+  return isScored(question) && question.core ? QUESTION_WEIGHTS.core : QUESTION_WEIGHTS.normal;
+}
 
 /** Lower bounds of the bands, best first. */
 export const BANDS: readonly { id: BandId; min: number }[] = [
@@ -47,15 +67,11 @@ export const BANDS: readonly { id: BandId; min: number }[] = [
 export const RED_FLAG_CAP: BandId = 'promising';
 /** A dimension this many points ahead of another is "out of step". */
 export const OUT_OF_STEP_GAP = 30;
-/**
- * Next actions are ranked by impact = overall-score gain + these bonuses per flag the action
- * clears. A red flag caps the band, which outweighs any single question's gain (≤ 5 points with
- * the current data), so actions that clear one come first.
- */
-export const IMPACT_BONUS = { red: 10, orange: 1, info: 0 } as const;
+export { IMPACT_BONUS } from './actions.ts';
 
 const BAND_RANK: Record<BandId, number> = { 'not-ready': 0, early: 1, promising: 2, ready: 3 };
-const LEVEL_RANK = { red: 0, orange: 1, info: 2 } as const;
+/** Flags are listed red first, then orange, then info; within a level in rules.yaml order. */
+export const LEVEL_RANK = { red: 0, orange: 1, info: 2 } as const;
 const PROFIT_STATUS = ['none', 'hypothesis', 'validated', 'recurring'] as const;
 
 /** Rounds away floating-point noise (e.g. 74.99999999999999 for 75) before comparing with a threshold. */
@@ -70,11 +86,7 @@ export function bandRank(band: BandId): number {
   return BAND_RANK[band];
 }
 
-type Core = Omit<Report, 'nextActions'>;
-
-function roleQuestion(r: Resolved, role: string): string | undefined {
-  return r.index.questions.find((item) => item.question.role === role)?.question.id;
-}
+export type Core = Omit<Report, 'nextActions'>;
 
 function evaluate(q: Questionnaire, answers: Answers): { core: Core; resolved: Resolved } {
   const r = resolve(q, answers);
@@ -93,24 +105,28 @@ function evaluate(q: Questionnaire, answers: Answers): { core: Core; resolved: R
     counts[state.kind === 'answered' ? 'answered' : state.kind]++;
   }
 
-  // Dimensions.
-  const dimensions: DimensionScore[] = q.dimensions.map((dim) => {
+  // Dimensions: weighted sums over the visible scored questions (see the header).
+  let totalWeight = 0;
+  const sums = q.dimensions.map((dim) => {
     const why: Contribution[] = [];
-    let points = 0;
-    let max = 0;
-    let open = 0;
-    let unknown = 0;
+    const sum = { weight: 0, claimed: 0, backed: 0, open: 0, points: 0, max: 0, unknown: 0 };
     for (const item of index.questions) {
       const { question } = item;
       if (!isScored(question) || question.dimension !== dim.id) continue;
       const state = states.get(question.id)!;
       if (state.kind === 'hidden') continue;
       const level = levels.get(question.id) ?? 0;
-      points += level;
-      max += item.max;
+      const weight = questionWeight(question);
+      const evidence = state.kind !== 'unanswered' ? state.evidence : undefined;
+      const credit = EVIDENCE_CREDIT[evidence ?? 'unstated'];
+      sum.weight += weight;
+      sum.claimed += (weight * level) / item.max;
+      sum.backed += (weight * credit * level) / item.max;
+      sum.points += level;
+      sum.max += item.max;
       if (state.kind !== 'answered') {
-        open += item.max;
-        unknown++;
+        sum.open += weight;
+        sum.unknown++;
       }
       const contribution: Contribution = {
         question: question.id,
@@ -119,29 +135,45 @@ function evaluate(q: Questionnaire, answers: Answers): { core: Core; resolved: R
         state: state.kind,
         points: level,
         max: item.max,
+        weight,
+        credit,
         citation: question.citation,
       };
       if (state.kind === 'answered') contribution.value = state.value;
-      if (state.kind !== 'unanswered' && state.evidence) contribution.evidence = state.evidence;
+      if (evidence) contribution.evidence = evidence;
       why.push(contribution);
     }
-    why.sort((a, b) => b.points - a.points || index.byId.get(a.question)!.index - index.byId.get(b.question)!.index);
-    const score = max ? (100 * points) / max : 0;
-    const high = max ? (100 * (points + open)) / max : 0;
-    return { id: dim.id, name: dim.name, weight: dim.weight, score, points, max, range: { low: score, high }, unknown, why, citation: dim.citation };
+    why.sort((x, y) => y.points - x.points || index.byId.get(x.question)!.index - index.byId.get(y.question)!.index);
+    totalWeight += sum.weight;
+    return { dim, why, sum };
+  });
+  const percent = (value: number, of: number) => (of ? (100 * value) / of : 0);
+  const dimensions: DimensionScore[] = sums.map(({ dim, why, sum }) => {
+    const score = percent(sum.backed, sum.weight);
+    return {
+      id: dim.id,
+      name: dim.name,
+      weight: totalWeight ? sum.weight / totalWeight : 0,
+      score,
+      claimed: percent(sum.claimed, sum.weight),
+      points: sum.points,
+      max: sum.max,
+      range: { low: score, high: percent(sum.backed + sum.open, sum.weight) },
+      unknown: sum.unknown,
+      why,
+      citation: dim.citation,
+    };
   });
 
-  const overall = dimensions.reduce((sum, d) => sum + d.weight * d.score, 0);
-  const range = {
-    low: dimensions.reduce((sum, d) => sum + d.weight * d.range.low, 0),
-    high: dimensions.reduce((sum, d) => sum + d.weight * d.range.high, 0),
-  };
+  const weighted = (pick: (d: DimensionScore) => number) => dimensions.reduce((total, d) => total + d.weight * pick(d), 0);
+  const overall = weighted((d) => d.score);
+  const claimed = weighted((d) => d.claimed);
+  const range = { low: weighted((d) => d.range.low), high: weighted((d) => d.range.high) };
 
-  // Evidence share of the earned points, weighted as in the overall score.
+  // Evidence share of the claimed points, weighted as in the overall score.
   const evidenceTotals = { measured: 0, some: 0, belief: 0, unstated: 0 };
-  for (const d of dimensions)
-    for (const c of d.why) if (c.points > 0 && d.max > 0) evidenceTotals[c.evidence ?? 'unstated'] += (d.weight * 100 * c.points) / d.max;
-  const earned = Object.values(evidenceTotals).reduce((a, b) => a + b, 0);
+  for (const c of dimensions.flatMap((d) => d.why)) if (c.points > 0) evidenceTotals[c.evidence ?? 'unstated'] += (c.weight * c.points) / c.max;
+  const earned = Object.values(evidenceTotals).reduce((x, y) => x + y, 0);
   const evidence: EvidenceShare = earned
     ? {
         measured: evidenceTotals.measured / earned,
@@ -187,25 +219,7 @@ function evaluate(q: Questionnaire, answers: Answers): { core: Core; resolved: R
     indicators,
   };
 
-  // Model strategy.
-  // The first conditional strategy rule that holds, else the unconditional fallback (so the
-  // fallback's position in the file does not matter).
-  const strategyRules = q.rules.filter((rule): rule is StrategyRule => rule.kind === 'strategy');
-  const strategyRule = strategyRules.find((rule) => rule.when && holds(rule.when, r)) ?? strategyRules.find((rule) => !rule.when);
-  let strategy: StrategyAdvice | null = null;
-  if (strategyRule) {
-    const current = singleValue(r, roleQuestion(r, 'model-strategy'));
-    const recommended = [...strategyRule.recommend] as StrategyId[];
-    strategy = {
-      rule: strategyRule.id,
-      dataScale: singleValue(r, roleQuestion(r, 'data-scale')),
-      current,
-      recommended,
-      matches: current === UNKNOWN || current === 'undecided' ? null : recommended.includes(current as StrategyId),
-      message: strategyRule.message,
-      citation: strategyRule.citation,
-    };
-  }
+  const strategy = strategyAdvice(q, r);
 
   // Risk register.
   const reviewId = roleQuestion(r, 'risk-review') ?? '';
@@ -222,7 +236,7 @@ function evaluate(q: Questionnaire, answers: Answers): { core: Core; resolved: R
       review: singleValue(r, reviewId),
       open: impact === 'high' && (response === 'none' || response === UNKNOWN),
       questions: { impact: impactId, response: responseId, review: reviewId },
-      citation: (index.byId.get(responseId) ?? index.byId.get(impactId))!.question.citation,
+      citation: (index.byId.get(responseId) ?? index.byId.get(impactId))?.question.citation ?? q.dimensions[0]!.citation,
     };
   });
 
@@ -237,9 +251,9 @@ function evaluate(q: Questionnaire, answers: Answers): { core: Core; resolved: R
     models: multiValue(r, modelsId),
     maturity,
     maturityMax: maturityItem?.max ?? 3,
-    status: maturity === null ? 'unknown' : PROFIT_STATUS[Math.min(maturity, 3)],
+    status: maturity === null ? 'unknown' : (PROFIT_STATUS[Math.min(maturity, 3)] ?? 'unknown'),
     flags: flags.filter((f) => f.questions.some((id) => revenueQuestions.has(id))).map((f) => f.id),
-    citation: maturityItem?.question.citation ?? q.dimensions[0].citation,
+    citation: maturityItem?.question.citation ?? q.dimensions[0]!.citation,
   };
 
   // Out-of-step warnings.
@@ -258,6 +272,7 @@ function evaluate(q: Questionnaire, answers: Answers): { core: Core; resolved: R
   return {
     core: {
       overall,
+      claimed,
       range,
       band,
       bandFromScore,
@@ -275,64 +290,6 @@ function evaluate(q: Questionnaire, answers: Answers): { core: Core; resolved: R
     },
     resolved: r,
   };
-}
-
-/** Ids of the flags raised by these answers, among the given rules. */
-function flagsAfter(q: Questionnaire, answers: Answers, rules: FlagRule[]): Set<string> {
-  const r = resolve(q, answers);
-  return new Set(rules.filter((rule) => holds(rule.when, r)).map((rule) => rule.id));
-}
-
-/** The answer that takes a scored question to its max: the top option, or every option of a multi-select. */
-function targetOf(q: Questionnaire, questionId: string): string[] {
-  const item = indexOf(q).byId.get(questionId)!;
-  const { question } = item;
-  if (question.type === 'multi') return question.options.map((o) => o.id);
-  return question.options.filter((o) => 'points' in o && o.points === item.max).map((o) => o.id);
-}
-
-function nextActions(q: Questionnaire, answers: Answers, core: Core, r: Resolved): NextAction[] {
-  const weight = new Map(core.dimensions.map((d) => [d.id, d]));
-  const before = new Set(core.flags.map((f) => f.id));
-  // Only raised flags can be cleared, and only by a question their condition mentions (scored
-  // questions never gate others), so only those questions need a re-evaluation.
-  const raisedRules = q.rules.filter((rule): rule is FlagRule => rule.kind === 'flag' && before.has(rule.id));
-  const flagged = new Set(raisedRules.flatMap((rule) => referencedQuestions(rule.when)));
-  const actions: (NextAction & { order: number })[] = [];
-  for (const item of r.index.questions) {
-    const { question } = item;
-    if (!isScored(question)) continue;
-    const state = r.states.get(question.id)!;
-    if (state.kind === 'hidden') continue;
-    const points = r.levels.get(question.id) ?? 0;
-    if (points >= item.max) continue;
-    const dim = weight.get(question.dimension)!;
-    const gain = dim.max ? (dim.weight * 100 * (item.max - points)) / dim.max : 0;
-    const target = targetOf(q, question.id);
-    let cleared: FlagHit[] = [];
-    if (flagged.has(question.id)) {
-      const raised = { ...answers, [question.id]: { value: question.type === 'multi' ? target : target[0] } };
-      const after = flagsAfter(q, raised, raisedRules);
-      cleared = core.flags.filter((f) => before.has(f.id) && !after.has(f.id));
-    }
-    const impact = gain + cleared.reduce((sum, f) => sum + IMPACT_BONUS[f.level], 0);
-    actions.push({
-      question: question.id,
-      group: item.group,
-      dimension: question.dimension,
-      points,
-      max: item.max,
-      gain,
-      impact,
-      clears: cleared.map((f) => f.id),
-      target,
-      unknown: state.kind !== 'answered',
-      citation: question.citation,
-      order: item.index,
-    });
-  }
-  actions.sort((a, b) => b.impact - a.impact || b.gain - a.gain || a.order - b.order);
-  return actions.map(({ order: _order, ...action }) => action);
 }
 
 /** Scores the answers against the questionnaire. */
@@ -353,6 +310,11 @@ function answerChanges(a: Report, b: Report): AnswerChange[] {
     changes.push({ question, dimension: (now ?? was)!.dimension, before: was, after: now, points: (now?.points ?? 0) - (was?.points ?? 0) });
   }
   return changes.sort((x, y) => Math.abs(y.points) - Math.abs(x.points));
+}
+
+/** The answer with another value, keeping its evidence level. */
+export function withValue(previous: Answer | undefined, value: string | string[]): Answer {
+  return previous?.evidence ? { value, evidence: previous.evidence } : { value };
 }
 
 export function compare(a: Report, b: Report): Comparison {
@@ -380,7 +342,7 @@ export function compare(a: Report, b: Report): Comparison {
 export function whatIf(questionnaire: Questionnaire, answers: Answers, questionId: string, value: string | string[]): WhatIf {
   const base = score(questionnaire, answers);
   const previous = Object.prototype.hasOwnProperty.call(answers, questionId) ? answers[questionId] : undefined;
-  const changed: Answers = { ...answers, [questionId]: previous?.evidence ? { value, evidence: previous.evidence } : { value } };
+  const changed: Answers = { ...answers, [questionId]: withValue(previous, value) };
   const report = score(questionnaire, changed);
   return { base, report, delta: compare(base, report) };
 }

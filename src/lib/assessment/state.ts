@@ -167,3 +167,8 @@ export function multiValue(r: Resolved, id: string | undefined): string[] {
   const state = r.states.get(id);
   return state?.kind === 'answered' && Array.isArray(state.value) ? state.value : [];
 }
+
+/** Id of the question that holds a role (see ROLES), if any. */
+export function roleQuestion(r: Resolved, role: string): string | undefined {
+  return r.index.questions.find((item) => item.question.role === role)?.question.id;
+}

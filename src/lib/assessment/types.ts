@@ -51,7 +51,11 @@ export interface Contribution {
   points: number;
   /** Highest level the question can reach. */
   max: number;
+  /** Weight of the question (QUESTION_WEIGHTS: core questions count double). */
+  weight: number;
   evidence?: EvidenceLevel;
+  /** Share of the points credited to the evidence-backed score (EVIDENCE_CREDIT). */
+  credit: number;
   citation: Citation;
 }
 
@@ -64,9 +68,12 @@ export interface ScoreRange {
 export interface DimensionScore {
   id: string;
   name: Bilingual;
+  /** Share of the overall score: the dimension's question weights over all question weights. */
   weight: number;
-  /** 100 × Σ points / Σ max over the visible scored questions of this dimension. */
+  /** Evidence-backed score: 100 × Σ weight × credit × points / max ÷ Σ weight, over its visible scored questions. */
   score: number;
+  /** Claimed score: the same with every answer credited in full. */
+  claimed: number;
   points: number;
   max: number;
   range: ScoreRange;
@@ -120,10 +127,22 @@ export interface StrategyAdvice {
   current: string;
   /** Recommended strategies, best first. */
   recommended: StrategyId[];
-  /** Whether the current strategy is among the recommended ones; null if undecided or unknown. */
+  /** Strategies the data scale suggests but that are left out because a prerequisite is missing. */
+  excluded: StrategyId[];
+  /** Whether the current strategy is recommended (its prerequisites all hold); null if undecided or unknown. */
   matches: boolean | null;
+  /** Prerequisites of the current strategy that do not hold. */
+  missing: Prerequisite[];
   message: Bilingual;
   citation: Citation;
+}
+
+export interface Prerequisite {
+  id: string;
+  strategy: StrategyId;
+  message: Bilingual;
+  citation: Citation;
+  questions: string[];
 }
 
 export interface RiskEntry {
@@ -164,12 +183,20 @@ export interface OutOfStep {
 }
 
 export interface NextAction {
+  /**
+   * raise: a better answer to a scored question · evidence: back an answer already at its top
+   * with a measurement · lever: change a decision (a `lever` choice question) to clear flags.
+   */
+  kind: 'raise' | 'evidence' | 'lever';
   question: string;
+  /** Scored questions raised to their max in the same step, when no single answer clears a blocker. */
+  together: string[];
   group: string;
-  dimension: string;
+  /** Dimension of a scored question; absent for a lever. */
+  dimension?: string;
   points: number;
   max: number;
-  /** Overall-score gain if this question reached its max (already weighted by the dimension). */
+  /** Evidence-backed overall gain if this question reached its max, measured (0 for a lever). */
   gain: number;
   /** Ranking key: gain + 10 per red flag and + 1 per orange flag it would clear (see IMPACT_BONUS). */
   impact: number;
@@ -206,8 +233,10 @@ export interface EvidenceShare {
 }
 
 export interface Report {
-  /** Weighted mean of the dimension scores, 0–100. */
+  /** Evidence-backed overall score, 0–100: the weighted mean of the dimension scores. */
   overall: number;
+  /** Claimed overall score: every answer credited in full, whatever its evidence. */
+  claimed: number;
   range: ScoreRange;
   /** Band after the red-flag cap. */
   band: BandId;
@@ -226,7 +255,7 @@ export interface Report {
   riskRegister: RiskEntry[];
   profitModel: ProfitModelFit;
   outOfStep: OutOfStep[];
-  /** Every visible scored question below its max, highest impact first. */
+  /** Every visible scored question below its max or not yet measured, and levers that clear flags; highest impact first. */
   nextActions: NextAction[];
 }
 

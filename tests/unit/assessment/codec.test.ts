@@ -7,23 +7,26 @@ import { describe, expect, it, vi } from 'vitest';
 vi.setConfig({ testTimeout: 60_000 });
 import {
   MAX_INPUT_BYTES,
+  checksum,
   decodeFragment,
   encodeFragment,
   exportAnswers,
   importAnswers,
+  sealFragment,
   type DecodeResult,
 } from '../../../src/lib/assessment/codec.ts';
 import { answersArb, profileAnswers, questionById, questionnaire } from './helpers.ts';
 
 const b64url = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
+/** A link payload with its checksum, as the page builds it. */
+const link = (text: string) => sealFragment(text);
 const json = (value: unknown) => JSON.stringify(value);
 
 function expectError(result: DecodeResult, code: string) {
   expect(result.ok).toBe(false);
   if (result.ok) return;
   expect(result.error.code).toBe(code);
-  expect(result.error.message['zh-CN'].length).toBeGreaterThan(0);
-  expect(result.error.message.en.length).toBeGreaterThan(0);
+  expect(result.error.key.length).toBeGreaterThan(0);
 }
 
 /** The same input through both decoders: as a file, and as a fragment of the compact form. */
@@ -44,7 +47,7 @@ describe('round trips', () => {
     fc.assert(
       fc.property(answersArb, fc.boolean(), (answers, hash) => {
         const fragment = encodeFragment(answers);
-        expect(fragment).toMatch(/^[A-Za-z0-9_-]*$/);
+        expect(fragment).toMatch(/^[A-Za-z0-9_-]*\.[0-9a-f]{8}$/);
         expect(decodeFragment(questionnaire, hash ? `#${fragment}` : fragment)).toEqual({ ok: true, answers });
       }),
       { numRuns: 200 },
@@ -74,40 +77,49 @@ describe('rejects', () => {
     expectError(importAnswers(questionnaire, fileInput({}, 2)), 'wrong-version');
     expectError(importAnswers(questionnaire, fileInput({}, '1')), 'wrong-version');
     expectError(importAnswers(questionnaire, json({ answers: {} })), 'wrong-version');
-    expectError(decodeFragment(questionnaire, b64url(json({ v: 0, a: {} }))), 'wrong-version');
+    expectError(decodeFragment(questionnaire, link(json({ v: 0, a: {} }))), 'wrong-version');
+    expectError(decodeFragment(questionnaire, link(json({ v: 1, a: {} }))), 'wrong-version');
   });
 
   it('malformed JSON', () => {
     for (const text of ['', '{', '{"version":1,"answers":{}', 'undefined', "{'version':1}", 'NaN'])
       expectError(importAnswers(questionnaire, text), 'malformed-json');
-    expectError(decodeFragment(questionnaire, b64url('{"v":1,')), 'malformed-json');
+    expectError(decodeFragment(questionnaire, link('{"v":2,')), 'malformed-json');
   });
 
   it('malformed base64', () => {
-    for (const text of ['!!!', 'abc=', 'a', 'ab/c', 'ab+c', 'a b'])
-      expectError(decodeFragment(questionnaire, text), 'malformed-base64');
+    for (const text of ['a', 'abcde']) expectError(decodeFragment(questionnaire, `${text}.${checksum(text)}`), 'malformed-base64');
     // Valid base64url, but not UTF-8.
-    expectError(decodeFragment(questionnaire, Buffer.from([0xff, 0xfe, 0xfd]).toString('base64url')), 'malformed-base64');
+    const binary = Buffer.from([0xff, 0xfe, 0xfd]).toString('base64url');
+    expectError(decodeFragment(questionnaire, `${binary}.${checksum(binary)}`), 'malformed-base64');
+  });
+
+  it('a missing or wrong checksum, and links of the old format without one', () => {
+    const good = encodeFragment(profileAnswers('careful'));
+    const [body = '', sum = ''] = good.split('.');
+    for (const text of ['!!!', 'abc=', 'ab/c', 'a b', body, `${body}.`, `${body}.${sum.toUpperCase()}`, `${body}.${sum.slice(1)}`, `${body}x.${sum}`, `${body}.${'0'.repeat(8)}`])
+      expectError(decodeFragment(questionnaire, text), 'bad-checksum');
+    expectError(decodeFragment(questionnaire, b64url(json({ v: 1, a: { 'hh-1': 'few' } }))), 'bad-checksum');
   });
 
   it('the wrong structure', () => {
     for (const text of ['[]', '1', '"text"', 'null', json({ version: 1, answers: [] }), json({ version: 1, answers: {}, extra: 1 }), fileInput({ 'hh-1': 'few' }), fileInput({ 'hh-1': { option: 'few' } }), fileInput({ 'hh-1': { value: 'few', note: 'x' } })])
       expectError(importAnswers(questionnaire, text), 'wrong-shape');
-    expectError(decodeFragment(questionnaire, b64url(json({ v: 1, a: { 'hh-1': ['few'] } }))), 'wrong-shape');
-    expectError(decodeFragment(questionnaire, b64url(json({ v: 1, a: [] }))), 'wrong-shape');
+    expectError(decodeFragment(questionnaire, link(json({ v: 2, a: { 'hh-1': ['few'] } }))), 'wrong-shape');
+    expectError(decodeFragment(questionnaire, link(json({ v: 2, a: [] }))), 'wrong-shape');
   });
 
   it('unknown question ids', () => {
     expectError(importAnswers(questionnaire, fileInput({ 'no-such-question': { value: 'x' } })), 'unknown-question');
     expectError(importAnswers(questionnaire, fileInput({ toString: { value: 'x' } })), 'unknown-question');
-    expectError(decodeFragment(questionnaire, b64url(json({ v: 1, a: { 'hh-9': 'few' } }))), 'unknown-question');
+    expectError(decodeFragment(questionnaire, link(json({ v: 2, a: { 'hh-9': 'few' } }))), 'unknown-question');
   });
 
   it('unknown option ids', () => {
     expectError(importAnswers(questionnaire, fileInput({ 'hh-1': { value: 'maybe' } })), 'unknown-option');
     expectError(importAnswers(questionnaire, fileInput({ 'pm-models': { value: ['products', 'lottery'] } })), 'unknown-option');
-    expectError(decodeFragment(questionnaire, b64url(json({ v: 1, a: { 'pm-models': 'products+lottery' } }))), 'unknown-option');
-    expectError(decodeFragment(questionnaire, b64url(json({ v: 1, a: { 'hh-1': 'few+committed' } }))), 'unknown-option');
+    expectError(decodeFragment(questionnaire, link(json({ v: 2, a: { 'pm-models': 'products+lottery' } }))), 'unknown-option');
+    expectError(decodeFragment(questionnaire, link(json({ v: 2, a: { 'hh-1': 'few+committed' } }))), 'unknown-option');
   });
 
   it('answers of the wrong kind', () => {
@@ -120,14 +132,14 @@ describe('rejects', () => {
   it('invalid or out-of-range evidence values', () => {
     for (const evidence of ['sure', '', 'MEASURED', 3, -1, null, true, ['measured'], { level: 'some' }])
       expectError(importAnswers(questionnaire, fileInput({ 'hh-1': { value: 'few', evidence } })), 'invalid-evidence');
-    expectError(decodeFragment(questionnaire, b64url(json({ v: 1, a: { 'hh-1': 'few!x' } }))), 'invalid-evidence');
-    expectError(decodeFragment(questionnaire, b64url(json({ v: 1, a: { 'hh-1': 'few!' } }))), 'invalid-evidence');
+    expectError(decodeFragment(questionnaire, link(json({ v: 2, a: { 'hh-1': 'few!x' } }))), 'invalid-evidence');
+    expectError(decodeFragment(questionnaire, link(json({ v: 2, a: { 'hh-1': 'few!' } }))), 'invalid-evidence');
   });
 
   it('input over 64 KB', () => {
     const padding = ' '.repeat(MAX_INPUT_BYTES);
     expectError(importAnswers(questionnaire, `${fileInput({})}${padding}`), 'too-large');
-    expectError(decodeFragment(questionnaire, 'A'.repeat(MAX_INPUT_BYTES + 4)), 'too-large');
+    expectError(decodeFragment(questionnaire, link('A'.repeat(MAX_INPUT_BYTES))), 'too-large');
     // Counted in bytes: 25,000 CJK characters are 75,000 bytes of UTF-8.
     expectError(importAnswers(questionnaire, json({ version: 1, answers: {}, note: '答'.repeat(25_000) })), 'too-large');
     // Just under the limit is read (and then judged on its content).
@@ -144,9 +156,9 @@ describe('rejects', () => {
       '{"version":1,"answers":{"prototype":{"value":"few"}}}',
     ];
     for (const text of inputs) expectError(importAnswers(questionnaire, text), 'forbidden-key');
-    expectError(decodeFragment(questionnaire, b64url('{"v":1,"a":{"__proto__":"few"}}')), 'forbidden-key');
-    expectError(decodeFragment(questionnaire, b64url('{"__proto__":{"polluted":true},"v":1,"a":{}}')), 'forbidden-key');
-    expectError(decodeFragment(questionnaire, b64url('{"v":1,"a":{"constructor":"few"}}')), 'forbidden-key');
+    expectError(decodeFragment(questionnaire, link('{"v":2,"a":{"__proto__":"few"}}')), 'forbidden-key');
+    expectError(decodeFragment(questionnaire, link('{"__proto__":{"polluted":true},"v":2,"a":{}}')), 'forbidden-key');
+    expectError(decodeFragment(questionnaire, link('{"v":2,"a":{"constructor":"few"}}')), 'forbidden-key');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).toBe(false);
   });
@@ -165,15 +177,33 @@ describe('never throws', () => {
     const nearMiss = fc
       .record({ version: fc.constantFrom(1, 2, '1'), answers: fc.dictionary(fc.constantFrom('hh-1', 'pm-models', '__proto__', 'x'), fc.jsonValue()) })
       .map((v) => JSON.stringify(v));
-    const inputs = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), anyJson, nearMiss, nearMiss.map(b64url), fc.base64String());
+    const inputs = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), anyJson, nearMiss, nearMiss.map(link), fc.base64String());
     fc.assert(
       fc.property(inputs, (input) => {
         for (const result of [importAnswers(questionnaire, input), decodeFragment(questionnaire, input)]) {
           if (result.ok) for (const id of Object.keys(result.answers)) expect(questionById.has(id)).toBe(true);
-          else expect(result.error.message.en).toBeTruthy();
+          else expect(result.error.key).toBeTruthy();
         }
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('share links carry a checksum', () => {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.';
+  it('no link with one character changed, removed or added is accepted', () => {
+    fc.assert(
+      fc.property(answersArb, fc.nat(), fc.nat(), fc.constantFrom('change', 'remove', 'add'), (answers, where, pick, edit) => {
+        const good = encodeFragment(answers);
+        const at = where % good.length;
+        const char = alphabet[pick % alphabet.length]!;
+        fc.pre(edit !== 'change' || good[at] !== char);
+        const bad =
+          edit === 'change' ? good.slice(0, at) + char + good.slice(at + 1) : edit === 'remove' ? good.slice(0, at) + good.slice(at + 1) : good.slice(0, at) + char + good.slice(at);
+        expect(decodeFragment(questionnaire, bad).ok).toBe(false);
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -72,10 +72,13 @@ describe('validateQuestionnaire reports', () => {
     expect(validateQuestionnaire(data).join('\n')).toMatch(/article: must be one of/);
   });
 
-  it('weights that do not sum to 1', () => {
+  it('a core question that is not the only question of a red flag, and such a question not marked core', () => {
     const data = clone();
-    data.dimensions[0].weight = 0.3;
-    expect(validateQuestionnaire(data).join('\n')).toMatch(/weights must sum to exactly 1, but they sum to 1\.1/);
+    question(data, 'cf-4').core = true;
+    delete question(data, 'hh-1').core;
+    const problems = validateQuestionnaire(data).join('\n');
+    expect(problems).toMatch(/cf-4: a core question must be the only question of a red flag/);
+    expect(problems).toMatch(/hh-1: the only question of a red flag must be marked "core: true"/);
   });
 
   it('an option without its English text', () => {

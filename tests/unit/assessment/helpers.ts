@@ -28,16 +28,18 @@ export interface Profile {
     band: string;
     bandFromScore: string;
     overall: [number, number];
+    claimed: [number, number];
     range: [number, number];
     dimensions: Record<string, [number, number]>;
     redFlags: string[];
     otherFlags: string[];
     hype: number;
-    strategy: { rule: string; recommended: string[]; current: string; matches: boolean | null };
+    strategy: { rule: string; recommended: string[]; current: string; matches: boolean | null; missing: string[] };
     outOfStepAgainstReference: string[];
     openRisks: string[];
     profitStatus: string;
-    firstNextAction: string;
+    /** `kind:question` of the first three next actions. */
+    firstNextActions: string[];
   };
 }
 
@@ -48,9 +50,10 @@ export const profiles: Profile[] = readdirSync(PROFILE_DIR)
   .map((f) => JSON.parse(readFileSync(`${PROFILE_DIR}/${f}`, 'utf8')));
 
 export function profileAnswers(name: string): Answers {
-  const profile = profiles.find((p) => p.name === name)!;
+  const profile = profiles.find((p) => p.name === name);
+  if (!profile) throw new Error(`no profile ${name}`);
   const result = importAnswers(questionnaire, JSON.stringify(profile.saved));
-  if (!result.ok) throw new Error(`${name}: ${result.error.message.en}`);
+  if (!result.ok) throw new Error(`${name}: ${result.error.code} ${JSON.stringify(result.error.params)}`);
   return result.answers;
 }
 
@@ -72,7 +75,8 @@ export const answersArb: fc.Arbitrary<Answers> = fc
   .map((list) => {
     const out: Answers = {};
     list.forEach((answer, i) => {
-      if (answer) out[questions[i].id] = answer;
+      const question = questions[i];
+      if (answer && question) out[question.id] = answer;
     });
     return out;
   });

@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 vi.setConfig({ testTimeout: 60_000 });
 import { bandRank, compare, score, whatIf } from '../../../src/lib/assessment/score.ts';
 import { resolve } from '../../../src/lib/assessment/state.ts';
-import type { Answer, Answers, Question, Report } from '../../../src/lib/assessment/types.ts';
+import type { Answer, Answers, EvidenceLevel, Question, Report } from '../../../src/lib/assessment/types.ts';
 import { answerArb, answersArb, isMulti, questionById, questionnaire, questions } from './helpers.ts';
 
 const RUNS = { numRuns: 150 };
@@ -54,22 +54,31 @@ describe('bounds', () => {
         const c = r.counts;
         expect(c.visible + c.hidden).toBe(questions.length);
         expect(c.answered + c.unknown + c.unanswered).toBe(c.visible);
-        expect(r.nextActions.reduce((sum, a) => sum + a.gain, 0)).toBeCloseTo(100 - r.overall, 6);
+        expect(r.claimed).toBeGreaterThanOrEqual(r.overall - EPS);
+        expect(r.claimed).toBeLessThanOrEqual(100 + EPS);
+        // One step per question (levers and combined steps aside) takes the score to 100.
+        const single = r.nextActions.filter((a) => a.kind !== 'lever' && !a.together.length);
+        expect(single.reduce((sum, a) => sum + a.gain, 0)).toBeCloseTo(100 - r.overall, 6);
       }),
       RUNS,
     );
   });
 
-  it('gives 0 with a full range of 0–100 when nothing is answered, and 100 when everything is at its max', () => {
+  it('gives 0 with a full range of 0–100 when nothing is answered, and 100 only when everything is at its max and measured', () => {
     const empty = score(questionnaire, {});
     expect(empty.overall).toBe(0);
     expect(empty.range.high).toBeCloseTo(100, 9);
-    const best: Answers = {};
-    for (const q of scored)
-      best[q.id] = { value: q.type === 'multi' ? q.options.map((o) => o.id) : q.options.at(-1)!.id };
-    const full = score(questionnaire, best);
-    expect(full.overall).toBeCloseTo(100, 9);
-    expect(full.nextActions).toEqual([]);
+    const best = (evidence: EvidenceLevel): Answers =>
+      Object.fromEntries(scored.map((q) => [q.id, { value: q.type === 'multi' ? q.options.map((o) => o.id) : q.options.at(-1)!.id, evidence }]));
+    const measured = score(questionnaire, best('measured'));
+    expect(measured.overall).toBeCloseTo(100, 9);
+    expect(measured.nextActions).toEqual([]);
+    // Every top answer, all of it a belief: the claim is 100, the evidence-backed score half of it.
+    const belief = score(questionnaire, best('belief'));
+    expect(belief.claimed).toBeCloseTo(100, 9);
+    expect(belief.overall).toBeCloseTo(50, 9);
+    expect(belief.band).toBe('promising');
+    expect(belief.nextActions.every((a) => a.kind === 'evidence')).toBe(true);
   });
 });
 
@@ -79,12 +88,13 @@ describe('monotonicity', () => {
       fc.property(answersArb, fc.nat(), fc.nat(), (answers, pickQuestion, pickMove) => {
         const before = score(questionnaire, answers);
         const visible = before.dimensions.flatMap((d) => d.why).map((c) => c.question);
-        const q = questionById.get(visible[pickQuestion % visible.length])!;
+        const q = questionById.get(visible[pickQuestion % visible.length]!)!;
         const moves = raises(q, answers[q.id]);
-        if (!moves.length) return;
-        const after = score(questionnaire, { ...answers, [q.id]: moves[pickMove % moves.length] });
+        const move = moves[pickMove % moves.length];
+        if (!move) return;
+        const after = score(questionnaire, { ...answers, [q.id]: move });
         expect(after.overall).toBeGreaterThanOrEqual(before.overall - EPS);
-        after.dimensions.forEach((d, i) => expect(d.score).toBeGreaterThanOrEqual(before.dimensions[i].score - EPS));
+        after.dimensions.forEach((d, i) => expect(d.score).toBeGreaterThanOrEqual(before.dimensions[i]!.score - EPS));
         expect(bandRank(after.band)).toBeGreaterThanOrEqual(bandRank(before.band));
         const redBefore = new Set(redIds(before));
         expect(redIds(after).filter((id) => !redBefore.has(id))).toEqual([]);
@@ -107,6 +117,95 @@ describe('monotonicity', () => {
           expect(redIds(after).filter((id) => !redBefore.has(id)), `${q.id} → ${JSON.stringify(move.value)}`).toEqual([]);
         }
     }
+  });
+});
+
+describe('evidence', () => {
+  const EVIDENCE_ORDER: (EvidenceLevel | undefined)[] = [undefined, 'belief', 'some', 'measured'];
+  it('better evidence for an answer never lowers the claimed or the evidence-backed score, of any dimension', () => {
+    fc.assert(
+      fc.property(answersArb, fc.nat(), fc.nat(), (answers, pickQuestion, pickStep) => {
+        const ids = Object.keys(answers).filter((id) => questionById.get(id)!.type !== 'choice');
+        fc.pre(ids.length > 0);
+        const id = ids[pickQuestion % ids.length]!;
+        const answer = answers[id]!;
+        const from = EVIDENCE_ORDER.indexOf(answer.evidence);
+        const better = EVIDENCE_ORDER.slice(from + 1);
+        fc.pre(better.length > 0);
+        const evidence = better[pickStep % better.length]!;
+        const before = score(questionnaire, answers);
+        const after = score(questionnaire, { ...answers, [id]: { value: answer.value, evidence } });
+        expect(after.overall).toBeGreaterThanOrEqual(before.overall - EPS);
+        expect(after.claimed).toBeCloseTo(before.claimed, 9);
+        expect(after.range.high).toBeGreaterThanOrEqual(before.range.high - EPS);
+        after.dimensions.forEach((d, i) => {
+          expect(d.score).toBeGreaterThanOrEqual(before.dimensions[i]!.score - EPS);
+          expect(d.claimed).toBeCloseTo(before.dimensions[i]!.claimed, 9);
+        });
+        expect(bandRank(after.band)).toBeGreaterThanOrEqual(bandRank(before.band));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('advice that checks the facts', () => {
+  it('every red flag raised has a next action that clears it', () => {
+    fc.assert(
+      fc.property(answersArb, (answers) => {
+        const r = score(questionnaire, answers);
+        const stuck = r.flags.filter((f) => f.level === 'red' && !r.nextActions.some((a) => a.clears.includes(f.id)));
+        expect(stuck.map((f) => f.id)).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('an action that says it clears a flag does clear it', () => {
+    fc.assert(
+      fc.property(answersArb, fc.nat(), (answers, pick) => {
+        const r = score(questionnaire, answers);
+        const clearing = r.nextActions.filter((a) => a.clears.length);
+        fc.pre(clearing.length > 0);
+        const a = clearing[pick % clearing.length]!;
+        const target = (id: string): Answer => {
+          const q = questionById.get(id)!;
+          if (a.kind === 'lever') return { value: q.type === 'choice' && q.multiple ? a.target : a.target[0]! };
+          return { value: q.type === 'multi' ? q.options.map((o) => o.id) : q.options.at(-1)!.id, evidence: 'measured' };
+        };
+        const changed: Answers = { ...answers };
+        for (const id of [a.question, ...a.together]) changed[id] = target(id);
+        const after = new Set(score(questionnaire, changed).flags.map((f) => f.id));
+        expect(a.clears.filter((id) => after.has(id))).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('training a large model from scratch matches the advice only with data rights, large data held, a shipped model, compute that fits and a year of runway', () => {
+    const trainLarge = fc.record({ answers: answersArb, data: fc.constantFrom('large', 'task', 'unknown') }).map(({ answers, data }): Answers => ({
+      ...answers,
+      'dec-strategy': { value: 'train-large' },
+      'dec-data': { value: data },
+    }));
+    fc.assert(
+      fc.property(trainLarge, (answers) => {
+        const r = score(questionnaire, answers);
+        const level = (id: string) => r.dimensions.flatMap((d) => d.why).find((c) => c.question === id)?.points ?? 0;
+        const facts =
+          answers['dec-data']!.value === 'large' &&
+          level('da-rights') >= 2 &&
+          level('ch-7') >= 2 &&
+          level('cf-1') >= 2 &&
+          level('ms-3') >= 2 &&
+          answers['ch-1-fit']?.value === 'fits' &&
+          level('hh-3-runway') >= 2;
+        expect(r.strategy!.matches).toBe(facts);
+        expect(r.strategy!.recommended.includes('train-large')).toBe(facts);
+        if (!facts) expect(r.strategy!.missing.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
@@ -141,8 +240,7 @@ describe('order independence', () => {
             .sort((a, b) => a.key - b.key)
             .map(({ item }) => item);
         const reordered: Answers = {};
-        for (const id of shuffle(Object.keys(answers))) {
-          const { value, evidence } = answers[id];
+        for (const [id, { value, evidence }] of shuffle(Object.entries(answers))) {
           const v = Array.isArray(value) ? shuffle(value) : value;
           reordered[id] = evidence ? { value: v, evidence } : { value: v };
         }
@@ -160,9 +258,9 @@ describe('score range', () => {
         const before = score(questionnaire, answers);
         const open = before.dimensions.flatMap((d) => d.why).filter((c) => c.state !== 'answered');
         fc.pre(open.length > 0);
-        const q = questionById.get(open[pickQuestion % open.length].question)!;
+        const q = questionById.get(open[pickQuestion % open.length]!.question)!;
         const options = q.options.map((o) => o.id);
-        const value = isMulti(q) ? options.filter((_, i) => (pickOption >> i) & 1) : options[pickOption % options.length];
+        const value = isMulti(q) ? options.filter((_, i) => (pickOption >> i) & 1) : options[pickOption % options.length]!;
         const after = score(questionnaire, { ...answers, [q.id]: { value } });
         expect(after.overall).toBeGreaterThanOrEqual(before.range.low - EPS);
         expect(after.overall).toBeLessThanOrEqual(before.range.high + EPS);
@@ -178,9 +276,9 @@ describe('whatIf and compare', () => {
   it('whatIf equals scoring the changed answers, and its deltas are the differences', () => {
     fc.assert(
       fc.property(answersArb, fc.nat(), fc.nat(), (answers, pickQuestion, pickOption) => {
-        const q = questions[pickQuestion % questions.length];
+        const q = questions[pickQuestion % questions.length]!;
         const options = q.options.map((o) => o.id);
-        const value = isMulti(q) ? options.filter((_, i) => (pickOption >> i) & 1) : options[pickOption % options.length];
+        const value = isMulti(q) ? options.filter((_, i) => (pickOption >> i) & 1) : options[pickOption % options.length]!;
         const result = whatIf(questionnaire, answers, q.id, value);
         const evidence = answers[q.id]?.evidence;
         const direct = score(questionnaire, { ...answers, [q.id]: evidence ? { value, evidence } : { value } });

@@ -75,16 +75,48 @@ const red: Record<string, Case> = {
     not: [{ 'ch-7': 'none', 'dec-strategy': 'api' }, { 'ch-7': 'under-quarter' }, { 'ch-7': 'none', 'dec-strategy': 'undecided' }],
   },
   'high-stakes-harms-unassessed': {
-    fires: [{ 'ch-3': 'high-stakes', 'ch-4': 'not-assessed' }],
-    not: [{ 'ch-3': 'low-stakes', 'ch-4': 'not-assessed' }, { 'ch-3': 'high-stakes', 'ch-4': 'informal' }],
+    fires: [{ 'ch-3': 'high-stakes', 'ch-4': 'not-assessed' }, { 'ch-3': 'people-and-advice', 'ch-4': 'not-assessed' }],
+    not: [{ 'ch-3': 'low-stakes', 'ch-4': 'not-assessed' }, { 'ch-3': 'high-stakes', 'ch-4': 'informal' }, { 'ch-3': 'professional-advice', 'ch-4': 'not-assessed' }],
   },
   'fairness-unmeasured': {
-    fires: [{ 'ch-3': 'high-stakes', 'ch-5': 'not-measured' }, { 'ch-3': 'high-stakes' }],
-    not: [{ 'ch-3': 'high-stakes', 'ch-5': 'planned' }, { 'ch-3': 'low-stakes', 'ch-5': 'not-measured' }],
+    fires: [{ 'ch-3': 'high-stakes', 'ch-5': 'not-measured' }, { 'ch-3': 'high-stakes' }, { 'ch-3': 'people-and-advice' }],
+    // Advice a professional reviews is about accuracy, not fairness across groups of people.
+    not: [{ 'ch-3': 'high-stakes', 'ch-5': 'planned' }, { 'ch-3': 'low-stakes', 'ch-5': 'not-measured' }, { 'ch-3': 'professional-advice', 'ch-5': 'not-measured' }],
   },
   'unlicensed-scraped-data': {
     fires: [{ 'da-sources': ['social-media'], 'da-rights': 'partly' }, { 'da-sources': ['internal', 'social-media'], 'da-rights': 'unchecked' }],
     not: [{ 'da-sources': ['social-media'], 'da-rights': 'documented' }, { 'da-sources': ['public'], 'da-rights': 'partly' }, { 'da-sources': 'unknown', 'da-rights': 'partly' }],
+  },
+};
+
+/** Consistency checks, runway, compute and stakes: orange flags with near misses. */
+const watched: Record<string, Case> = {
+  'scraping-without-personal-data': {
+    fires: [{ 'da-sources': ['internal', 'social-media'], 'ch-2': 'no-personal-data', 'da-rights': 'auditable' }],
+    not: [{ 'da-sources': ['internal'], 'ch-2': 'no-personal-data' }, { 'da-sources': ['social-media'], 'da-rights': 'auditable' }, { 'da-sources': ['social-media'], 'ch-2': 'unknown', 'da-rights': 'auditable' }],
+  },
+  'proprietary-data-without-path': {
+    fires: [{ 'fl-c': 'neither' }, { 'da-rights': 'unchecked' }, { 'cf-2': 'public-or-plan', 'op-1': 'proprietary', 'fl-c': 'neither' }],
+    not: [{ 'fl-c': 'negotiating' }, { 'cf-2': 'public-or-plan', 'op-1': 'integration', 'fl-c': 'neither' }],
+  },
+  'train-large-unknown-budget': {
+    fires: [
+      { 'dec-strategy': 'train-large', 'ms-3': 'unknown' },
+      { 'dec-strategy': 'train-large', 'ch-1-fit': 'unknown' },
+      { 'dec-strategy': 'train-large', 'hh-3-runway': 'unknown' },
+      { 'dec-strategy': 'train-large', 'ch-1': 'unknown' },
+    ],
+    not: [{ 'dec-strategy': 'train-large' }, { 'dec-strategy': 'fine-tune', 'ms-3': 'unknown' }],
+  },
+  'validated-demand-without-evidence': {
+    fires: [{ 'hh-1': 'not-validated', 'pm-revenue': 'chosen' }, { 'hh-1': 'unknown', 'cf-3': 'validated', 'pm-revenue': 'none' }],
+    not: [{ 'hh-1': 'few', 'pm-revenue': 'chosen' }, { 'hh-1': 'not-validated' }, { 'hh-1': 'not-validated', 'pm-revenue': 'chosen', 'cf-3': 'hypothesis' }],
+  },
+  'runway-under-12-months': { fires: [{ 'hh-3-runway': 'months-6-12' }], not: [{ 'hh-3-runway': 'months-12-24' }, { 'hh-3-runway': 'under-6' }] },
+  'compute-just-fits': { fires: [{ 'ch-1-fit': 'tight' }], not: [{ 'ch-1-fit': 'fits' }, { 'ch-1-fit': 'unknown' }] },
+  'advice-accuracy-unchecked': {
+    fires: [{ 'ch-3': 'professional-advice', 'fl-g': 'not-met' }, { 'ch-3': 'people-and-advice', 'fl-g': 'unknown' }],
+    not: [{ 'ch-3': 'professional-advice', 'fl-g': 'met' }, { 'ch-3': 'high-stakes', 'fl-g': 'not-met' }],
   },
 };
 
@@ -141,7 +173,7 @@ describe('flags', () => {
   it('every red flag has a case here, and every other flag a trigger', () => {
     const reds = flagRules.filter((r) => r.level === 'red').map((r) => r.id);
     expect(Object.keys(red).sort()).toEqual([...reds].sort());
-    expect(Object.keys(others).sort()).toEqual(flagRules.filter((r) => r.level !== 'red').map((r) => r.id).sort());
+    expect([...Object.keys(others), ...Object.keys(watched)].sort()).toEqual(flagRules.filter((r) => r.level !== 'red').map((r) => r.id).sort());
   });
 
   it('includes the red flags the seed guide requires', () => {
@@ -164,7 +196,7 @@ describe('flags', () => {
       expect(ids, id).toContain(id);
   });
 
-  describe.each(Object.entries(red))('red: %s', (id, c) => {
+  describe.each([...Object.entries(red), ...Object.entries(watched)])('%s', (id, c) => {
     it.each(c.fires.map((change) => [JSON.stringify(change), change] as const))('fires on %s', (_, change) => {
       expect(flagsWith(change)).toContain(id);
     });
