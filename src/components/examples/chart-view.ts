@@ -12,28 +12,35 @@ interface View {
   width: number;
 }
 const views = new WeakMap<HTMLElement, View>();
-const resized = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver((entries) => entries.forEach((e) => redraw(e.target as HTMLElement)));
+const resized =
+  typeof ResizeObserver === 'undefined'
+    ? undefined
+    : new ResizeObserver((entries) => entries.forEach((e) => redraw(e.target as HTMLElement, e.contentRect.width)));
 
 /** The width to draw at: the figure's own, or a sensible one while it is hidden. */
-function widthOf(figure: HTMLElement): number {
-  const width = Math.floor(figure.clientWidth);
-  return width > 0 ? Math.max(240, width) : 480;
-}
+const usable = (width: number) => (width > 0 ? Math.max(240, Math.floor(width)) : 480);
 
-function redraw(figure: HTMLElement): void {
+function redraw(figure: HTMLElement, width: number): void {
   const view = views.get(figure);
-  const width = widthOf(figure);
-  if (!view || width === view.width) return;
-  view.width = width;
-  patch(figure, view.build(width));
+  if (!view || usable(width) === view.width) return;
+  view.width = usable(width);
+  patch(figure, view.build(view.width));
 }
 
-/** Fills `figure` with what `build` returns for its width, now and whenever the width changes. */
+/**
+ * Fills `figure` with what `build` returns for its width, now and whenever the width changes. The
+ * width is measured once and then taken from the resize observer: reading it on every frame would
+ * force a layout of the whole (long) page each time.
+ */
 export function drawFigure(figure: HTMLElement, build: (width: number) => readonly Node_[]): void {
-  if (!views.has(figure)) resized?.observe(figure);
-  const width = widthOf(figure);
-  views.set(figure, { build, width });
-  patch(figure, build(width));
+  let view = views.get(figure);
+  if (view) view.build = build;
+  else {
+    view = { build, width: usable(figure.clientWidth) };
+    views.set(figure, view);
+    resized?.observe(figure);
+  }
+  patch(figure, build(view.width));
 }
 
 /** Draws a line/scatter chart (title, drawing, legend, data table) into `figure`. */

@@ -69,11 +69,15 @@ export function describeIssues(section: HTMLElement, issues: readonly UrlIssue[]
 
 const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
-export function mountExample<S extends SettingsSchema>(id: string, schema: S, run: (ctx: RunContext<S>) => Promise<void>): void {
+/** How a run ended when it did not simply finish: `diverged` runs stop early by themselves. */
+export type RunOutcome = void | 'diverged';
+type Run<S extends SettingsSchema> = (ctx: RunContext<S>) => Promise<RunOutcome>;
+
+export function mountExample<S extends SettingsSchema>(id: string, schema: S, run: Run<S>): void {
   for (const section of document.querySelectorAll<HTMLElement>(`[data-example="${id}"]`)) wire(section, id, schema, run);
 }
 
-function wire<S extends SettingsSchema>(section: HTMLElement, id: string, schema: S, run: (ctx: RunContext<S>) => Promise<void>) {
+function wire<S extends SettingsSchema>(section: HTMLElement, id: string, schema: S, run: Run<S>) {
   const lang = section.dataset.lang === 'en' ? 'en' : 'zh-CN';
   const t = (zh: string, en: string) => (lang === 'en' ? en : zh);
   const msg = messagesOf(section);
@@ -129,7 +133,7 @@ function wire<S extends SettingsSchema>(section: HTMLElement, id: string, schema
     let marked = false;
     try {
       status(msg('examples.common.running'));
-      await run({
+      const outcome = await run({
         settings,
         section,
         output,
@@ -153,7 +157,7 @@ function wire<S extends SettingsSchema>(section: HTMLElement, id: string, schema
         },
         frame,
       });
-      section.dataset.state = stopRequested ? 'stopped' : 'done';
+      section.dataset.state = outcome ?? (stopRequested ? 'stopped' : 'done');
       performance.mark(`kb-example:${id}:done`);
     } catch (error) {
       section.dataset.state = 'error';
