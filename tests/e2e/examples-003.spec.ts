@@ -202,3 +202,22 @@ test('tiny Transformer can be stopped, and the partly trained model still genera
   await expect(section).toHaveAttribute('data-generated', 'done', { timeout: 60_000 });
   await expect(section.locator('[data-generate-button]')).toBeEnabled();
 });
+
+test('tiny Transformer: Run while Generate is running waits for the generation instead of freeing its model', async ({ page }) => {
+  test.setTimeout(240_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`/en/articles/${ARTICLE}/?tt.steps=10`);
+  const section = page.locator('[data-example="tiny-transformer"]');
+  await run(section, 100_000);
+  await expect(section).toHaveAttribute('data-generated', 'done', { timeout: 60_000 });
+  await section.locator('input[name="length"]').fill('300');
+  await section.locator('[data-generate-button]').click();
+  await expect(section).toHaveAttribute('data-generated', 'running');
+  await section.locator('[data-run]').click();
+  await expect(section).toHaveAttribute('data-state', 'done', { timeout: 100_000 });
+  await expect(section.locator('[data-status]')).not.toContainText('failed');
+  await expect(section.locator('[data-generate-status]')).not.toContainText('failed');
+  await expect(section.locator('[data-generate-button]')).toBeEnabled();
+  expect(errors).toEqual([]);
+});
