@@ -13,7 +13,7 @@ const PAGE = '/articles/challenges-and-opportunities/';
 async function runExample(page: Page, id: string, timeout = 60_000) {
   const section = page.locator(`[data-example="${id}"]`).first();
   await section.locator('[data-run]').click();
-  await expect(section).toHaveAttribute('data-state', /done|error|stopped/, { timeout });
+  await expect(section).toHaveAttribute('data-state', /done|error|stopped|diverged/, { timeout });
   return section;
 }
 
@@ -54,8 +54,8 @@ for (const prefix of ['', '/en']) {
     expect(await cell(section, 'row-printed', 'updates')).toBe(cmp.brokenDivergedAt);
     expect(await cell(section, 'row-corrected', 'b0')).toBeCloseTo(cmp.corrected.at(-1)!.b0, 4);
     expect(await cell(section, 'row-corrected', 'b1')).toBeCloseTo(cmp.corrected.at(-1)!.b1, 4);
-    await expect(section.locator('[data-chart="path"] svg path.kb-gd-stochastic').first()).toBeAttached();
-    await expect(section.locator('[data-chart="loss"] svg path.kb-gd-batch')).toHaveCount(1);
+    await expect(section.locator('[data-chart="path"] > svg path.kb-gd-stochastic').first()).toBeAttached();
+    await expect(section.locator('[data-chart="loss"] > svg path.kb-gd-batch')).toHaveCount(1);
   });
 }
 
@@ -74,7 +74,7 @@ test('gradient descent: one update per press, equal to the Node path', async ({ 
     expect(await value(detail, '[data-value="g1"]')).toBeCloseTo(path[k]!.gradient[1], 4);
     expect(await value(detail, '[data-value="mse"]')).toBeCloseTo(path[k]!.mse, 4);
   }
-  await expect(section.locator('[data-chart="path"] svg path.kb-gd-stochastic').first()).toBeAttached();
+  await expect(section.locator('[data-chart="path"] > svg path.kb-gd-stochastic').first()).toBeAttached();
 
   // The printed rule, stepped: β1 only decreases.
   await section.locator('select[name="broken"]').selectOption('1');
@@ -86,12 +86,24 @@ test('gradient descent: one update per press, equal to the Node path', async ({ 
   expect(printed.b1).toBeLessThan(0);
 });
 
+for (const [prefix, text] of [
+  ['/en', 'Stopped early: Batch GD (at update'],
+  ['', '已提前停止：批量梯度下降（第'],
+] as const) {
+  test(`gradient descent: a diverging learning rate stops early with a message (${prefix || 'zh'})`, async ({ page }) => {
+    await page.goto(`${prefix}${PAGE}?gd.lr=2`);
+    const section = await runExample(page, 'gradient-descent');
+    await expect(section).toHaveAttribute('data-state', 'diverged');
+    await expect(section.locator('[data-status]')).toContainText(text);
+    expect(Number.isFinite(await cell(section, 'row-batch', 'mse'))).toBe(true);
+  });
+}
+
 test('gradient descent: a long run can be stopped', async ({ page }) => {
   await page.goto(`/en${PAGE}?gd.epochs=500&gd.n=1000`);
   const section = page.locator('[data-example="gradient-descent"]');
   await section.locator('[data-run]').click();
-  await expect(section.locator('[data-stop]')).toBeEnabled();
-  await page.waitForTimeout(300);
+  await expect(section.locator('[data-chart="loss"] > svg path.kb-gd-batch')).toBeAttached({ timeout: 30_000 });
   await section.locator('[data-stop]').click();
   await expect(section).toHaveAttribute('data-state', 'stopped', { timeout: 30_000 });
   expect(await cell(section, 'row-stochastic', 'updates')).toBeLessThan(500 * 1000);
@@ -152,8 +164,8 @@ for (const prefix of ['', '/en']) {
     expect(await cell(section, 'row-model', 'updates')).toBe(500);
     expect(await cell(section, 'row-model', 'loss')).toBeCloseTo(last.loss, 6);
     expect(await cell(section, 'row-model', 'accuracy')).toBe(last.accuracy);
-    expect(await section.locator('[data-chart="region"] svg path[fill]').count()).toBeGreaterThan(1);
-    await expect(section.locator('[data-chart="region"] svg circle')).toHaveCount(4);
+    expect(await section.locator('[data-chart="region"] > svg path[fill]').count()).toBeGreaterThan(1);
+    await expect(section.locator('[data-chart="region"] > svg circle')).toHaveCount(4);
   });
 }
 
@@ -207,7 +219,7 @@ test('transfer learning: pre-train, freeze, fine-tune vs from scratch (en, defau
   const preAcc = await value(section, '[data-value="pretrain-acc"]');
   expect(preAcc).toBeGreaterThan(10); // better than guessing among 10 classes
   expect(preAcc).toBeLessThanOrEqual(100);
-  await expect(section.locator('[data-chart="accuracy"] svg path.series-model')).toHaveCount(1);
+  await expect(section.locator('[data-chart="accuracy"] > svg path.series-model')).toHaveCount(1);
   await expect(section.locator('.kb-thumb')).toHaveCount(16);
 });
 

@@ -87,9 +87,9 @@ for (const [prefix, alpha] of [
     expect(Math.abs((await model('theta2')) - plain.theta[1]!)).toBeLessThan(1e-4);
     expect(Math.abs((await model('b')) - plain.b)).toBeLessThan(1e-4);
     expect(Math.abs((await model('loss')) - plain.loss)).toBeLessThan(1e-4);
-    await expect(section.locator('[data-chart="scatter"] svg circle')).toHaveCount(100);
-    await expect(section.locator('[data-chart="scatter"] svg path.series-model')).toHaveCount(1);
-    await expect(section.locator('[data-chart="accuracy"] svg path.series-model')).toHaveCount(1);
+    await expect(section.locator('[data-chart="scatter"] > svg circle')).toHaveCount(100);
+    await expect(section.locator('[data-chart="scatter"] > svg path.series-model')).toHaveCount(1);
+    await expect(section.locator('[data-chart="accuracy"] > svg path.series-model')).toHaveCount(1);
     if (prefix === '/en') await expect(section.locator('[data-status]')).toContainText('Done: accuracy');
     else await expect(section.locator('[data-status]')).toContainText('完成：准确率');
     console.log(`logistic ${prefix || 'zh'}`, JSON.stringify({ ...(await measure(page, 'logistic-neuron')), scripts: { onLoad: scripts.urls.onLoad.length, onRun: scripts.urls.onRun } }));
@@ -195,10 +195,29 @@ test('tiny Transformer can be stopped, and the partly trained model still genera
   const section = page.locator('[data-example="tiny-transformer"]');
   await section.locator('[data-run]').click();
   await expect(section.locator('[data-summary]')).toBeEmpty();
-  await expect(section.locator('[data-chart="loss"] svg')).toBeVisible({ timeout: 120_000 });
+  await expect(section.locator('[data-chart="loss"] > svg')).toBeVisible({ timeout: 120_000 });
   await section.locator('[data-stop]').click();
   await expect(section).toHaveAttribute('data-state', 'stopped', { timeout: 120_000 });
   expect(Number(await section.getAttribute('data-trained-steps'))).toBeLessThan(3000);
   await expect(section).toHaveAttribute('data-generated', 'done', { timeout: 60_000 });
   await expect(section.locator('[data-generate-button]')).toBeEnabled();
+});
+
+test('tiny Transformer: Run while Generate is running waits for the generation instead of freeing its model', async ({ page }) => {
+  test.setTimeout(240_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`/en/articles/${ARTICLE}/?tt.steps=10`);
+  const section = page.locator('[data-example="tiny-transformer"]');
+  await run(section, 100_000);
+  await expect(section).toHaveAttribute('data-generated', 'done', { timeout: 60_000 });
+  await section.locator('input[name="length"]').fill('300');
+  await section.locator('[data-generate-button]').click();
+  await expect(section).toHaveAttribute('data-generated', 'running');
+  await section.locator('[data-run]').click();
+  await expect(section).toHaveAttribute('data-state', 'done', { timeout: 100_000 });
+  await expect(section.locator('[data-status]')).not.toContainText('failed');
+  await expect(section.locator('[data-generate-status]')).not.toContainText('failed');
+  await expect(section.locator('[data-generate-button]')).toBeEnabled();
+  expect(errors).toEqual([]);
 });

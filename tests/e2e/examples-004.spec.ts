@@ -71,8 +71,8 @@ async function checkSection4(page: Page, probs: number[], x: number, lr: number)
     expect(await read(act.locator(`tr[data-article="${name}:${input}"] td[data-value="js"]`))).toBeCloseTo(f(input), 6);
     expect(await read(act.locator(`tr[data-article="${name}:${input}"] td[data-value="tf"]`))).toBeCloseTo(f(input), 5);
   }
-  await expect(act.locator('[data-chart="activation"] svg[role="img"] path')).toHaveCount(2);
-  await expect(act.locator('[data-chart="activation"] svg circle')).toHaveCount(2);
+  await expect(act.locator('[data-chart="activation"] > svg path')).toHaveCount(2);
+  await expect(act.locator('[data-chart="activation"] > svg circle')).toHaveCount(2);
 
   const upd = await run(page, 'parameter-update');
   const expected = parameterUpdate([...ARTICLE_004_UPDATE.theta], [...ARTICLE_004_UPDATE.grad], lr);

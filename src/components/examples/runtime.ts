@@ -6,7 +6,8 @@
  * Performance marks `kb-example:<id>:start|first-result|done` let `npm run bench`
  * measure time to first result and to the end of training.
  */
-import { decodeSettings, encodeSettings, type SettingsOf, type SettingsSchema } from '../../lib/examples/url-state.ts';
+import { decodeSettings, encodeSettings, type SettingsOf, type SettingsSchema, type UrlIssue, type UrlIssueReason } from '../../lib/examples/url-state.ts';
+import { messagesOf, type Msg } from './messages.ts';
 
 type TfModule = typeof import('../../lib/examples/tf-runtime.ts');
 
@@ -17,6 +18,8 @@ export interface RunContext<S extends SettingsSchema> {
   lang: 'zh-CN' | 'en';
   /** Picks the text of the page's language. */
   t: (zh: string, en: string) => string;
+  /** The example's UI strings in the page's language (content/i18n, `examples.common.*`, `examples.<id>.*`). */
+  msg: Msg;
   /** Loads TensorFlow.js (core, cpu backend, layers) on first use. */
   loadTf: () => Promise<TfModule>;
   shouldStop: () => boolean;
@@ -39,15 +42,45 @@ function loadTf(): Promise<TfModule> {
   return tfModule;
 }
 
+const ISSUE_KEYS: Record<UrlIssueReason, string> = {
+  'not-a-number': 'examples.common.issue.not-a-number',
+  'not-an-integer': 'examples.common.issue.not-an-integer',
+  'out-of-range': 'examples.common.issue.out-of-range',
+  'not-allowed': 'examples.common.issue.not-allowed',
+  'not-a-boolean': 'examples.common.issue.not-a-boolean',
+  duplicate: 'examples.common.issue.duplicate',
+  'unknown-key': 'examples.common.issue.unknown-key',
+};
+
+/** The label a setting has in the form (the page's language), or its URL key when the form does not offer it. */
+function fieldLabel(section: HTMLElement, issue: UrlIssue): string {
+  const field = issue.field ? section.querySelector(`form[data-settings] [name="${CSS.escape(issue.field)}"]`) : null;
+  return field?.closest('label')?.querySelector('span')?.textContent ?? issue.param;
+}
+
+/** URL or form problems in the page's language, naming each field by its label. */
+export function describeIssues(section: HTMLElement, issues: readonly UrlIssue[]): string {
+  const msg = messagesOf(section);
+  const yesNo = (v: unknown) => (v === true ? msg('examples.common.yes') : v === false ? msg('examples.common.no') : String(v ?? ''));
+  return issues
+    .map((i) => msg(ISSUE_KEYS[i.reason], { field: fieldLabel(section, i), value: i.value, fallback: yesNo(i.fallback), min: i.min ?? '', max: i.max ?? '' }))
+    .join(msg('examples.common.listSeparator'));
+}
+
 const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
-export function mountExample<S extends SettingsSchema>(id: string, schema: S, run: (ctx: RunContext<S>) => Promise<void>): void {
+/** How a run ended when it did not simply finish: `diverged` runs stop early by themselves. */
+export type RunOutcome = void | 'diverged';
+type Run<S extends SettingsSchema> = (ctx: RunContext<S>) => Promise<RunOutcome>;
+
+export function mountExample<S extends SettingsSchema>(id: string, schema: S, run: Run<S>): void {
   for (const section of document.querySelectorAll<HTMLElement>(`[data-example="${id}"]`)) wire(section, id, schema, run);
 }
 
-function wire<S extends SettingsSchema>(section: HTMLElement, id: string, schema: S, run: (ctx: RunContext<S>) => Promise<void>) {
+function wire<S extends SettingsSchema>(section: HTMLElement, id: string, schema: S, run: Run<S>) {
   const lang = section.dataset.lang === 'en' ? 'en' : 'zh-CN';
   const t = (zh: string, en: string) => (lang === 'en' ? en : zh);
+  const msg = messagesOf(section);
   const form = section.querySelector<HTMLFormElement>('form[data-settings]')!;
   const statusEl = section.querySelector<HTMLElement>('[data-status]')!;
   const progressEl = section.querySelector<HTMLProgressElement>('[data-progress]')!;
@@ -66,13 +99,13 @@ function wire<S extends SettingsSchema>(section: HTMLElement, id: string, schema
   };
   const fromUrl = decodeSettings(schema, location.search);
   fill(fromUrl.settings);
-  if (fromUrl.issues.length) status(t('链接中的部分设置无效，已改用默认值：', 'Some settings in the link were invalid and use their defaults: ') + fromUrl.issues.map((i) => i.message).join('; '));
+  if (fromUrl.issues.length) status(msg('examples.common.url.invalid', { list: describeIssues(section, fromUrl.issues) }));
 
   runButton.disabled = false; // rendered disabled so that no click submits the form before this point
 
   stopButton.addEventListener('click', () => {
     stopRequested = true;
-    status(t('正在停止…', 'Stopping…'));
+    status(msg('examples.common.stopping'));
   });
 
   form.addEventListener('submit', async (event) => {
@@ -83,7 +116,7 @@ function wire<S extends SettingsSchema>(section: HTMLElement, id: string, schema
     const { settings, issues } = decodeSettings(schema, params);
     if (issues.length) {
       section.dataset.state = 'invalid';
-      status(t('设置无效：', 'Invalid settings: ') + issues.map((i) => i.message).join('; '));
+      status(msg('examples.common.form.invalid', { list: describeIssues(section, issues) }));
       return;
     }
     const query = encodeSettings(schema, settings, { base: location.search }).toString();
@@ -99,19 +132,20 @@ function wire<S extends SettingsSchema>(section: HTMLElement, id: string, schema
     performance.mark(`kb-example:${id}:start`);
     let marked = false;
     try {
-      status(t('正在运行…', 'Running…'));
-      await run({
+      status(msg('examples.common.running'));
+      const outcome = await run({
         settings,
         section,
         output,
         lang,
         t,
+        msg,
         loadTf: async () => {
-          status(t('正在加载 TensorFlow.js…', 'Loading TensorFlow.js…'));
+          status(msg('examples.common.loadingTf'));
           try {
             return await loadTf();
           } catch (error) {
-            throw new Error(t(`TensorFlow.js 加载失败（${(error as Error).message}）。原始代码仍可阅读。`, `TensorFlow.js could not be loaded (${(error as Error).message}). The original code is still there to read.`));
+            throw new Error(msg('examples.common.tfFailed', { error: (error as Error).message }));
           }
         },
         shouldStop: () => stopRequested,
@@ -123,11 +157,11 @@ function wire<S extends SettingsSchema>(section: HTMLElement, id: string, schema
         },
         frame,
       });
-      section.dataset.state = stopRequested ? 'stopped' : 'done';
+      section.dataset.state = outcome ?? (stopRequested ? 'stopped' : 'done');
       performance.mark(`kb-example:${id}:done`);
     } catch (error) {
       section.dataset.state = 'error';
-      status(t('示例出错：', 'The example failed: ') + ((error as Error).message ?? String(error)));
+      status(msg('examples.common.failed', { error: (error as Error).message ?? String(error) }));
       console.warn(`example ${id} failed`, error);
     } finally {
       running = false;

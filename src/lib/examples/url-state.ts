@@ -55,41 +55,43 @@ export type UrlIssueReason =
   | 'duplicate'
   | 'unknown-key';
 
-/** One reported problem; the setting then uses `fallback` (the default), or the first of duplicates. */
+/**
+ * One reported problem, as a code and its parameters (the island words it in the page's language,
+ * with the field's label); the setting then uses `fallback` (the default), or the first of duplicates.
+ */
 export interface UrlIssue {
   /** The full query key, prefix included. */
   param: string;
+  /** The field's key without the prefix (undefined for unknown keys). */
+  field?: string;
   value: string;
   reason: UrlIssueReason;
   /** The value used instead (undefined for unknown keys, which are ignored). */
   fallback?: number | string | boolean;
-  message: string;
+  /** The allowed range, for `out-of-range`. */
+  min?: number;
+  max?: number;
 }
 
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 /** Parses one raw value against its field; returns the value or the reason it is rejected. */
-function parseField(spec: FieldSpec, raw: string): { ok: true; value: number | string | boolean } | { ok: false; reason: UrlIssueReason; message: string } {
+function parseField(spec: FieldSpec, raw: string): { ok: true; value: number | string | boolean } | { ok: false; reason: UrlIssueReason } {
   const text = raw.trim();
   switch (spec.kind) {
     case 'number': {
-      if (!DECIMAL.test(text)) return { ok: false, reason: 'not-a-number', message: `"${raw}" is not a decimal number` };
       const v = Number(text);
-      if (!Number.isFinite(v)) return { ok: false, reason: 'not-a-number', message: `"${raw}" is not a finite number` };
-      if (spec.integer && !Number.isInteger(v)) return { ok: false, reason: 'not-an-integer', message: `"${raw}" is not a whole number` };
-      if (v < spec.min || v > spec.max) {
-        return { ok: false, reason: 'out-of-range', message: `${v} is outside [${spec.min}, ${spec.max}]` };
-      }
+      if (!DECIMAL.test(text) || !Number.isFinite(v)) return { ok: false, reason: 'not-a-number' };
+      if (spec.integer && !Number.isInteger(v)) return { ok: false, reason: 'not-an-integer' };
+      if (v < spec.min || v > spec.max) return { ok: false, reason: 'out-of-range' };
       return { ok: true, value: v };
     }
     case 'enum':
-      return spec.values.includes(text)
-        ? { ok: true, value: text }
-        : { ok: false, reason: 'not-allowed', message: `"${raw}" is not one of ${spec.values.join(', ')}` };
+      return spec.values.includes(text) ? { ok: true, value: text } : { ok: false, reason: 'not-allowed' };
     case 'boolean':
       if (text === '1' || text === 'true') return { ok: true, value: true };
       if (text === '0' || text === 'false') return { ok: true, value: false };
-      return { ok: false, reason: 'not-a-boolean', message: `"${raw}" is not 1/0/true/false` };
+      return { ok: false, reason: 'not-a-boolean' };
   }
 }
 
@@ -119,18 +121,21 @@ export function decodeSettings<S extends SettingsSchema>(
     settings[key] = spec.default;
     if (values.length === 0) continue;
     if (values.length > 1) {
-      issues.push({ param, value: values.slice(1).join(','), reason: 'duplicate', message: `${param} given ${values.length} times; the first is used` });
+      issues.push({ param, field: key, value: values.slice(1).join(','), reason: 'duplicate' });
     }
     const parsed = parseField(spec, values[0]!);
     if (parsed.ok) settings[key] = parsed.value;
-    else issues.push({ param, value: values[0]!, reason: parsed.reason, fallback: spec.default, message: `${param}: ${parsed.message}; using ${String(spec.default)}` });
+    else {
+      const range = spec.kind === 'number' && parsed.reason === 'out-of-range' ? { min: spec.min, max: spec.max } : {};
+      issues.push({ param, field: key, value: values[0]!, reason: parsed.reason, fallback: spec.default, ...range });
+    }
   }
   const seen = new Set<string>();
   for (const param of params.keys()) {
     if (seen.has(param)) continue;
     seen.add(param);
     if (param.startsWith(schema.prefix) && !Object.hasOwn(schema.fields, param.slice(schema.prefix.length))) {
-      issues.push({ param, value: params.get(param) ?? '', reason: 'unknown-key', message: `${param} is not a setting of this example; ignored` });
+      issues.push({ param, value: params.get(param) ?? '', reason: 'unknown-key' });
     }
   }
   return { settings: settings as SettingsOf<S>, issues };

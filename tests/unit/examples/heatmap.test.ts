@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { heatmap, labelFor } from '../../../src/lib/examples/heatmap.ts';
+import { render } from './dom.ts';
 
 describe('heatmap', () => {
   const weights = [
@@ -7,10 +8,10 @@ describe('heatmap', () => {
     [0.25, 0.75, 0],
     [0.2, 0.3, 0.5],
   ];
-  const svg = heatmap(weights, ['a', '<', ' '], ['a', '<', ' '], { title: 'Attention "head" 1', rowAxis: 'query', colAxis: 'key' });
+  const svg = render(heatmap(weights, ['a', '<', ' '], ['a', '<', ' '], { title: 'Attention "head" 1', rowAxis: 'query', colAxis: 'key' }));
 
   it('draws one cell per weight with its indices and exact value', () => {
-    const cells = [...svg.matchAll(/<rect class="kb-heatmap__cell" data-q="(\d+)" data-k="(\d+)" data-w="([^"]+)"[^>]*fill-opacity="([^"]+)"/g)];
+    const cells = [...svg.querySelectorAll('rect.kb-heatmap__cell')].map((c) => ['', ...['data-q', 'data-k', 'data-w', 'fill-opacity'].map((a) => c.getAttribute(a)!)]);
     expect(cells).toHaveLength(9);
     for (const [, q, k, w, opacity] of cells) {
       expect(Number(w)).toBe(weights[Number(q)]![Number(k)]);
@@ -18,11 +19,12 @@ describe('heatmap', () => {
     }
   });
 
-  it('is an accessible image with escaped labels and visible stand-ins for whitespace', () => {
-    expect(svg).toMatch(/^<svg [^>]*role="img" aria-label="Attention &#34;head&#34; 1"/);
-    expect(svg).toContain('>&#60;</text>');
-    expect(svg).toContain('>␣</text>');
-    expect(svg).not.toContain('><</text>');
+  it('is an accessible image drawn at its own size, with labels as text and visible stand-ins for whitespace', () => {
+    expect(svg.getAttribute('role')).toBe('img');
+    expect(svg.getAttribute('aria-label')).toBe('Attention "head" 1');
+    expect(svg.getAttribute('viewBox')).toBe(`0 0 ${svg.getAttribute('width')} ${svg.getAttribute('height')}`);
+    const labels = [...svg.querySelectorAll('text.kb-heatmap__label')].map((t) => t.textContent);
+    expect(labels).toEqual(['a', '<', '␣', 'a', '<', '␣']);
     expect(labelFor('\n')).toBe('⏎');
     expect(labelFor('字')).toBe('字');
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { mlpBatchDetails, mlpExampleData, parameterNames, plotBox } from '../../../src/lib/examples/mlp-explorer.ts';
 import { createMlpTrainer, initMlp, mlpBatchGradients, predictGrid, XOR_DATA, type MlpParams } from '../../../src/lib/examples/mlp.ts';
-import { grayImageSvg, probabilityColour, regionChart } from '../../../src/lib/examples/region-chart.ts';
+import { grayImage, probabilityColour, regionChart } from '../../../src/lib/examples/region-chart.ts';
+import { markup, render } from './dom.ts';
 import { expectAllClose } from './helpers.ts';
 
 describe('mlpExampleData', () => {
@@ -93,37 +94,38 @@ describe('regionChart', () => {
     expect(probabilityColour(2)).toBe(probabilityColour(1));
     expect(probabilityColour(Number.NaN)).toBe(probabilityColour(0.5));
   });
-  it('draws one cell per grid value and one dot per point, accessibly', () => {
+  it('draws one cell per grid value and one dot per point, at the size it is shown', () => {
     const params = initMlp(1);
     const box = plotBox(XOR_DATA);
     const grid = predictGrid(params, box, 12);
-    const svg = regionChart({ grid, box, points: XOR_DATA.points, labels: XOR_DATA.labels, title: 'Regions <&>', xLabel: 'x₁', yLabel: 'x₂', classNames: ['class 0', 'class 1'] });
+    const el = render(regionChart({ grid, box, points: XOR_DATA.points, labels: XOR_DATA.labels, xLabel: 'x₁ <&>', yLabel: 'x₂', width: 320 }));
     // 144 cells (one sub-path each), grouped into one path per colour level.
+    const svg = el.outerHTML;
     expect(svg.match(/M[\d.]+,[\d.]+h/g)).toHaveLength(144);
-    const fills = [...svg.matchAll(/<path fill="([^"]+)"/g)].map((m) => m[1]);
+    const fills = [...el.querySelectorAll('.kb-region-cells path')].map((p) => p.getAttribute('fill'));
     expect(new Set(fills).size).toBe(fills.length);
     expect(fills.length).toBeLessThanOrEqual(21);
     const expected = new Set(grid.flat().map((p) => probabilityColour(Math.round(p * 20) / 20)));
     expect(new Set(fills)).toEqual(expected);
-    expect(svg.match(/<circle /g)).toHaveLength(4);
-    expect(svg).toContain('role="img"');
-    expect(svg).toContain('aria-label="Regions &#60;&#38;&#62;"');
+    expect(el.querySelectorAll('circle')).toHaveLength(4);
+    expect(el.getAttribute('width')).toBe('320');
+    expect(el.getAttribute('viewBox')).toBe(`0 0 320 ${el.getAttribute('height')}`);
+    expect(el.querySelector('.axis-label')!.textContent).toBe('x₁ <&>');
     expect(svg).not.toMatch(/NaN|undefined/);
   });
 });
 
-describe('grayImageSvg', () => {
+describe('grayImage', () => {
   it('draws each non-black pixel once, grouped by grey level', () => {
     const rows = [
       [0, 1, 0.5],
       [1, 0, 0.52],
     ];
-    const svg = grayImageSvg(rows, { title: 'a "test"', pixel: 2, levels: 4 });
-    expect(svg).toContain('viewBox="0 0 6 4"');
-    expect(svg).toContain('aria-label="a &#34;test&#34;"');
-    expect(svg.match(/M\d+,\d+h/g)).toHaveLength(4);
+    const el = render(grayImage(rows, { pixel: 2, levels: 4 }));
+    expect(el.getAttribute('viewBox')).toBe('0 0 6 4');
+    expect(el.outerHTML.match(/M\d+,\d+h/g)).toHaveLength(4);
+    const paths = Object.fromEntries([...el.querySelectorAll('path')].map((p) => [p.getAttribute('fill'), p.getAttribute('d')]));
     // 0.5 and 0.52 both round to level 2 of 4 (grey 128); 1 is white.
-    expect(svg).toContain('<path fill="rgb(128,128,128)" d="M4,0h2v2h-2zM4,2h2v2h-2z"/>');
-    expect(svg).toContain('<path fill="rgb(255,255,255)" d="M2,0h2v2h-2zM0,2h2v2h-2z"/>');
+    expect(paths).toEqual({ 'rgb(128,128,128)': 'M4,0h2v2h-2zM4,2h2v2h-2z', 'rgb(255,255,255)': 'M2,0h2v2h-2zM0,2h2v2h-2z' });
   });
 });

@@ -53,7 +53,8 @@ describe('decodeSettings', () => {
       expect(settings).toEqual(defaults);
       expect(issues).toHaveLength(1);
       expect(issues[0]).toMatchObject({ param: `lin.${key}`, reason, fallback: defaults[key as keyof typeof defaults] });
-      expect(issues[0]!.message).toContain(`lin.${key}`);
+      expect(issues[0]!.field).toBe(key);
+      if (reason === 'out-of-range') expect(issues[0]).toMatchObject({ min: linearRegressionSchema.fields[key as 'lr'].min, max: linearRegressionSchema.fields[key as 'lr'].max });
     }
   });
 
