@@ -97,8 +97,6 @@ export const dimension = z
     name: bilingual,
     /** What the dimension covers, one or two sentences. */
     description: bilingual,
-    /** Share of the overall score; all weights together must sum to exactly 1. */
-    weight: z.number().gt(0).max(1),
     /** The dimension others are compared with for "running ahead" warnings (the business model, which carries validated demand). Exactly one. */
     reference: z.boolean().optional(),
     /** Where the element is defined. */
@@ -123,6 +121,8 @@ const questionBase = {
   role: z.enum(ROLES).optional(),
   /** True when the question extrapolates beyond the source text (shown with an editorial label). */
   editorial: z.boolean().optional(),
+  /** True for one of the ≈ 15 questions of the quick scan (never one with a `showIf`). */
+  quick: z.boolean().optional(),
 };
 
 /** An option of a `scale` question. */
@@ -167,6 +167,8 @@ const scaleQuestion = z
     type: z.literal('scale'),
     /** The dimension the question scores in. */
     dimension: dimensionId,
+    /** True for a core question, which counts double (see QUESTION_WEIGHTS and dimensions.yaml). */
+    core: z.boolean().optional(),
     /** The answers, from lowest to highest; at least one must score 0. */
     options: z.array(scaleOption).min(2),
   })
@@ -180,6 +182,8 @@ const multiQuestion = z
     type: z.literal('multi'),
     /** The dimension the question scores in. */
     dimension: dimensionId,
+    /** True for a core question, which counts double (see QUESTION_WEIGHTS and dimensions.yaml). */
+    core: z.boolean().optional(),
     /** The options; ticking more never lowers the level. */
     options: z.array(multiOption).min(2),
     /** Sums of points needed for levels 1, 2 and 3 (strictly increasing; level 3 must be reachable). */
@@ -195,6 +199,11 @@ const choiceQuestion = z
     type: z.literal('choice'),
     /** True when several options may be ticked. */
     multiple: z.boolean().optional(),
+    /**
+     * True for a decision the founder can change (the model strategy, a data source): next actions
+     * may suggest another option when that clears a flag. Facts (stage, personal data) are not levers.
+     */
+    lever: z.boolean().optional(),
     /** The options. */
     options: z.array(choiceOption).min(2),
   })
@@ -291,12 +300,31 @@ const strategyRule = z
   })
   .strict();
 
-export const rule = z.discriminatedUnion('kind', [flagRule, recommendationRule, hypeRule, strategyRule]);
+/**
+ * A prerequisite of a model strategy: the strategy is recommended, and an answer choosing it
+ * "matches the advice", only when every prerequisite of that strategy holds.
+ */
+const prerequisiteRule = z
+  .object({
+    ...ruleBase,
+    /** A prerequisite. */
+    kind: z.literal('prerequisite'),
+    /** The strategy it is a prerequisite of. */
+    strategy: z.enum(STRATEGIES),
+    /** Holds when the prerequisite is met ("don't know" must not meet it). */
+    when: condition,
+    /** What is needed, in one sentence (shown when it is missing). */
+    message: bilingual,
+  })
+  .strict();
+
+export const rule = z.discriminatedUnion('kind', [flagRule, recommendationRule, hypeRule, strategyRule, prerequisiteRule]);
 export type Rule = z.infer<typeof rule>;
 export type FlagRule = z.infer<typeof flagRule>;
 export type RecommendationRule = z.infer<typeof recommendationRule>;
 export type HypeRule = z.infer<typeof hypeRule>;
 export type StrategyRule = z.infer<typeof strategyRule>;
+export type PrerequisiteRule = z.infer<typeof prerequisiteRule>;
 
 /** Collection schemas for content.config.ts. */
 export const assessmentSchemas = { dimension, questionGroup, rule };
@@ -388,8 +416,6 @@ export function crossCheck(dimensions: Dimension[], groups: QuestionGroup[], rul
   // Dimensions.
   for (const dup of duplicates(dimensions.map((d) => d.id))) problems.push(`dimensions.yaml: duplicate dimension id "${dup}"`);
   if (dimensions.length) {
-    const sum = dimensions.reduce((total, d) => total + d.weight, 0);
-    if (Math.abs(sum - 1) > 1e-9) problems.push(`dimensions.yaml: weights must sum to exactly 1, but they sum to ${+sum.toFixed(6)}`);
     const references = dimensions.filter((d) => d.reference).length;
     if (references !== 1) problems.push(`dimensions.yaml: exactly one dimension must have "reference: true" (found ${references})`);
   } else problems.push('dimensions.yaml: no dimensions');
@@ -412,8 +438,8 @@ export function crossCheck(dimensions: Dimension[], groups: QuestionGroup[], rul
     }
     if (q.type === 'scale') {
       if (!q.options.some((o) => o.points === 0)) problems.push(`${where}: a scale needs an option scored 0 (the lowest answer)`);
-      const points = q.options.map((o) => o.points);
-      if (points.some((p, i) => p < (points[i - 1] ?? p))) problems.push(`${where}: options must be listed from lowest to highest points`);
+      if (q.options.some((o, i) => i > 0 && o.points < (q.options[i - 1]?.points ?? 0)))
+        problems.push(`${where}: options must be listed from lowest to highest points`);
     }
     if (q.type === 'multi') {
       const [l1, l2, l3] = q.levels;
@@ -421,6 +447,7 @@ export function crossCheck(dimensions: Dimension[], groups: QuestionGroup[], rul
       const total = q.options.reduce((sum, o) => sum + o.points, 0);
       if (total < l3) problems.push(`${where}: level 3 needs ${l3} points but all options together give ${total}`);
     }
+    if (q.quick && q.showIf) problems.push(`${where}: a quick-scan question must always be shown (no showIf)`);
     if (q.showIf) {
       for (const problem of checkCondition(q.showIf, byId)) problems.push(`${where} › showIf: ${problem}`);
       for (const ref of referencedQuestions(q.showIf)) {
@@ -440,8 +467,8 @@ export function crossCheck(dimensions: Dimension[], groups: QuestionGroup[], rul
   // Roles.
   for (const role of ROLES) {
     const holders = questions.filter(({ q }) => q.role === role);
-    const [holder, ...others] = holders;
-    if (!holder || others.length) {
+    const [holder] = holders;
+    if (!holder || holders.length !== 1) {
       problems.push(`questions/: role "${role}" must be held by exactly one question (found ${holders.length})`);
       continue;
     }
@@ -479,6 +506,18 @@ export function crossCheck(dimensions: Dimension[], groups: QuestionGroup[], rul
   for (const r of rules) {
     const when = 'when' in r ? r.when : undefined;
     if (when) for (const problem of checkCondition(when, byId)) problems.push(`rules.yaml › ${r.id}: ${problem}`);
+  }
+  // Core questions (dimensions.yaml): exactly those whose lowest answer alone is a blocker.
+  const blockerLeaves = new Set(
+    rules.flatMap((r) => (r.kind === 'flag' && r.level === 'red' && 'q' in r.when ? [r.when.q] : [])),
+  );
+  for (const { group, q } of questions) {
+    if (q.type === 'choice') continue;
+    const core = Boolean(q.core);
+    if (core !== blockerLeaves.has(q.id))
+      problems.push(
+        `questions/${group}.yaml › ${q.id}: ${core ? 'a core question must be the only question of a red flag' : 'the only question of a red flag must be marked "core: true"'} (see dimensions.yaml)`,
+      );
   }
   const hype = rules.filter((r) => r.kind === 'hype').length;
   if (hype > HYPE_MAX) problems.push(`rules.yaml: at most ${HYPE_MAX} hype indicators (found ${hype})`);
