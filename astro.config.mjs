@@ -57,7 +57,8 @@ export default defineConfig({
         {
           label: '文章',
           translations: { en: 'Articles' },
-          items: [{ autogenerate: { directory: 'articles' } }],
+          // The articles index (content/docs/articles.mdx) first, then every article.
+          items: [{ slug: 'articles' }, { autogenerate: { directory: 'articles' } }],
         },
       ],
     }),

@@ -8,6 +8,12 @@ import { z } from 'astro/zod';
 export const articleFields = z.object({
   /** Search and SEO terms, in the page's language. */
   keywords: z.array(z.string().min(1)).min(1).optional(),
+  /**
+   * Articles: what the article means for a founder, in one sentence in the page's language,
+   * shown beside its title on the home page and the articles index. It only restates what the
+   * article says (no new claims); `npm run check:content` requires it on every article.
+   */
+  takeaway: z.string().trim().min(1).max(240).optional(),
   /** Where the article comes from: the seed file as received, and what was kept of it. */
   source: z
     .object({

@@ -47,6 +47,10 @@ describe.each(pairs)('$page', (pair) => {
       expect(zh.frontmatter.source).toMatchObject({ language: 'zh-CN' });
       expect(en.frontmatter.source).toEqual(zh.frontmatter.source);
     });
+    it('states its founder takeaway in both languages', () => {
+      expect(zh.frontmatter.takeaway).toMatch(/\p{Script=Han}/u);
+      expect(en.frontmatter.takeaway).toMatch(/^[^\p{Script=Han}]+$/u);
+    });
     it('shows every erratum recorded for it, under the recorded section', () => {
       const recorded = errata.filter((e) => e.article === slug);
       expect([...zh.errata].sort()).toEqual(recorded.map((e) => e.id).sort());
