@@ -38,6 +38,8 @@ export default defineConfig({
         root: { label: '简体中文', lang: 'zh-CN' },
         en: { label: 'English', lang: 'en' },
       },
+      // Table-of-contents entries for headings that come from data (src/route-data.ts).
+      routeMiddleware: './src/route-data.ts',
       components: {
         Head: './src/components/Head.astro',
         PageTitle: './src/components/PageTitle.astro',

@@ -10,7 +10,7 @@ export type Params = Readonly<Record<string, string | number>>;
  * Key prefixes under which code builds keys at run time (`assessment.dimension.${id}`…), so the
  * unused-key check can tell them from stale keys. Add a prefix here when you build keys that way.
  */
-export const DYNAMIC_KEY_PREFIXES: readonly string[] = [];
+export const DYNAMIC_KEY_PREFIXES: readonly string[] = ['errata.kind.'];
 
 /** The strings whose keys start with one of the prefixes (e.g. 'examples.'), for client code. */
 export function pickMessages(all: Messages, ...prefixes: string[]): Record<string, string> {
