@@ -10,6 +10,7 @@ import { remarkMermaidDiagrams } from './src/markdown/mermaid-diagrams.ts';
 import { rehypeStrictMath } from './src/markdown/strict-math.ts';
 import { rehypeSearchIgnore } from './src/markdown/search-ignore.ts';
 import { rehypeUniqueAsideLabels } from './src/markdown/unique-aside-labels.ts';
+import { rehypeGlossaryLinks } from './src/markdown/glossary-links.ts';
 import { editBaseUrl } from './src/lib/edit-link.ts';
 
 const editLinkBase = editBaseUrl(process.env);
@@ -25,7 +26,7 @@ export default defineConfig({
     // processor runs them for .md and .mdx alike.
     processor: unified({
       remarkPlugins: [remarkMath, remarkHeadingIds, remarkMermaidDiagrams],
-      rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeStrictMath, rehypeSearchIgnore, rehypeUniqueAsideLabels],
+      rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeStrictMath, rehypeGlossaryLinks, rehypeSearchIgnore, rehypeUniqueAsideLabels],
     }),
   },
   integrations: [
