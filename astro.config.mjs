@@ -34,6 +34,8 @@ export default defineConfig({
       title: { 'zh-CN': '大模型创业知识库', en: 'Large-Model Startup Knowledge Base' },
       // "Edit this page" links, when the repository's address is known (README: Deploy).
       ...(editLinkBase ? { editLink: { baseUrl: editLinkBase } } : {}),
+      // The date each page last changed, from git (shown at the top of articles: ArticleMeta.astro).
+      lastUpdated: true,
       defaultLocale: 'root',
       locales: {
         root: { label: '简体中文', lang: 'zh-CN' },
@@ -46,6 +48,7 @@ export default defineConfig({
         PageTitle: './src/components/PageTitle.astro',
         LanguageSelect: './src/components/LanguageSelect.astro',
         Search: './src/components/Search.astro',
+        EditLink: './src/components/EditLink.astro',
       },
       // Wrapped code never scrolls sideways, so Expressive Code adds no unlabeled scroll
       // regions (axe: landmark-unique) and phones need no horizontal scrolling.

@@ -14,6 +14,24 @@ export const articleFields = z.object({
    * article says (no new claims); `npm run check:content` requires it on every article.
    */
   takeaway: z.string().trim().min(1).max(240).optional(),
+  /**
+   * Articles: "What this means for a founder", shown at the top of the article: 3–5 points in the
+   * page's language, each restating (no new claims) what the section it links to says. Both
+   * languages list the same sections in the same order (`npm run check:content`).
+   */
+  founder: z
+    .array(
+      z
+        .object({
+          /** Anchor of the section the point summarises, e.g. `sec-2-4`. */
+          section: z.string().regex(/^[a-z0-9-]+$/),
+          point: z.string().trim().min(1),
+        })
+        .strict(),
+    )
+    .min(3)
+    .max(5)
+    .optional(),
   /** Where the article comes from: the seed file as received, and what was kept of it. */
   source: z
     .object({

@@ -51,6 +51,14 @@ describe.each(pairs)('$page', (pair) => {
       expect(zh.frontmatter.takeaway).toMatch(/\p{Script=Han}/u);
       expect(en.frontmatter.takeaway).toMatch(/^[^\p{Script=Han}]+$/u);
     });
+    it('links its founder points to sections it has, the same in both languages', () => {
+      type Point = { section: string; point: string };
+      const sections = (points: unknown) => ((points ?? []) as Point[]).map((p) => p.section);
+      expect(sections(zh.frontmatter.founder).length).toBeGreaterThanOrEqual(3);
+      expect(sections(en.frontmatter.founder)).toEqual(sections(zh.frontmatter.founder));
+      const anchors = new Set(zh.headings.map((h) => h.id));
+      expect(sections(zh.frontmatter.founder).filter((id) => !anchors.has(id))).toEqual([]);
+    });
     it('shows every erratum recorded for it, under the recorded section', () => {
       const recorded = errata.filter((e) => e.article === slug);
       expect([...zh.errata].sort()).toEqual(recorded.map((e) => e.id).sort());
