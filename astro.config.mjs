@@ -24,17 +24,22 @@ export default defineConfig({
       title: { 'zh-CN': '大模型创业知识库', en: 'Large-Model Startup Knowledge Base' },
       // "Edit this page" links, when the repository's address is known (README: Deploy).
       ...(editLinkBase ? { editLink: { baseUrl: editLinkBase } } : {}),
+      // The date each page last changed, from git (shown at the top of articles: ArticleMeta.astro).
+      lastUpdated: true,
       defaultLocale: 'root',
       locales: {
         root: { label: '简体中文', lang: 'zh-CN' },
         en: { label: 'English', lang: 'en' },
       },
+      // Table-of-contents entries for headings that come from data (src/route-data.ts).
+      routeMiddleware: './src/route-data.ts',
       components: {
         Head: './src/components/Head.astro',
         PageTitle: './src/components/PageTitle.astro',
         LanguageSelect: './src/components/LanguageSelect.astro',
         Search: './src/components/Search.astro',
         Footer: './src/components/Footer.astro',
+        EditLink: './src/components/EditLink.astro',
       },
       // Wrapped code never scrolls sideways, so Expressive Code adds no unlabeled scroll
       // regions (axe: landmark-unique) and phones need no horizontal scrolling.
@@ -49,7 +54,8 @@ export default defineConfig({
         {
           label: '文章',
           translations: { en: 'Articles' },
-          items: [{ autogenerate: { directory: 'articles' } }],
+          // The articles index (content/docs/articles.mdx) first, then every article.
+          items: [{ slug: 'articles' }, { autogenerate: { directory: 'articles' } }],
         },
       ],
     }),

@@ -11,3 +11,17 @@ export function editBaseUrl(env: Record<string, string | undefined>): string | u
   const branch = env.GITHUB_BASE_REF || env.GITHUB_REF_NAME || 'main';
   return `${server}/${repository}/edit/${branch}/`;
 }
+
+/**
+ * "Report an error" beside "Edit this page": the repository's new-issue form, prefilled with the
+ * page's title and address, when the edit link names a repository (…/<owner>/<repo>/edit/<branch>/…).
+ */
+export function reportIssueUrl(editUrl: URL | string, title: string, pageUrl: string): string | undefined {
+  const url = new URL(editUrl);
+  const repository = /^(\/[^/]+\/[^/]+)\/edit\//.exec(url.pathname);
+  if (!repository) return undefined;
+  const issue = new URL(`${repository[1]}/issues/new`, url.origin);
+  issue.searchParams.set('title', title);
+  issue.searchParams.set('body', pageUrl);
+  return issue.href;
+}

@@ -18,6 +18,8 @@ export const DYNAMIC_KEY_PREFIXES: readonly string[] = [
   'assessment.delta.column.',
   'assessment.delta.answer-column.',
   'assessment.decode.',
+  // Erratum kinds (src/components/ErrataList.astro).
+  'errata.kind.',
 ];
 
 /** The strings whose keys start with one of the prefixes (e.g. 'examples.'), for client code. */

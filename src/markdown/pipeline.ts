@@ -10,6 +10,7 @@ import { remarkHeadingIds } from './heading-ids.ts';
 import { remarkMermaidDiagrams } from './mermaid-diagrams.ts';
 import { rehypeSearchIgnore } from './search-ignore.ts';
 import { rehypeStrictMath } from './strict-math.ts';
+import { rehypeGlossaryLinks } from './glossary-links.ts';
 import { rehypeUniqueAsideLabels } from './unique-aside-labels.ts';
 
 export const remarkPlugins: (RemarkPlugin | [RemarkPlugin, unknown])[] = [remarkMath, remarkHeadingIds, remarkMermaidDiagrams];
@@ -18,6 +19,7 @@ export const remarkPlugins: (RemarkPlugin | [RemarkPlugin, unknown])[] = [remark
 export const rehypePlugins: (RehypePlugin | [RehypePlugin, unknown])[] = [
   [rehypeKatex, { strict: 'error' }],
   rehypeStrictMath,
+  rehypeGlossaryLinks,
   rehypeSearchIgnore,
   rehypeUniqueAsideLabels,
 ];

@@ -9,6 +9,30 @@ export const articleFields = z.strictObject({
   /** Search and SEO terms, in the page's language. */
   keywords: z.array(z.string().min(1)).min(1).optional(),
   /**
+   * Articles: what the article means for a founder, in one sentence in the page's language,
+   * shown beside its title on the home page and the articles index. It only restates what the
+   * article says (no new claims); `npm run check:content` requires it on every article.
+   */
+  takeaway: z.string().trim().min(1).max(240).optional(),
+  /**
+   * Articles: "What this means for a founder", shown at the top of the article: 3–5 points in the
+   * page's language, each restating (no new claims) what the section it links to says. Both
+   * languages list the same sections in the same order (`npm run check:content`).
+   */
+  founder: z
+    .array(
+      z
+        .object({
+          /** Anchor of the section the point summarises, e.g. `sec-2-4`. */
+          section: z.string().regex(/^[a-z0-9-]+$/),
+          point: z.string().trim().min(1),
+        })
+        .strict(),
+    )
+    .min(3)
+    .max(5)
+    .optional(),
+  /**
    * Articles ported from the original drafts only: the seed file as received, and what was kept
    * of it. An original article leaves it out; both languages of a page give the same value.
    */

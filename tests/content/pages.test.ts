@@ -45,6 +45,18 @@ describe.each(pairs)('$page', (pair) => {
     it('names the same source draft in both languages, or none for an original article', () => {
       expect(en.frontmatter.source).toEqual(zh.frontmatter.source);
     });
+    it('states its founder takeaway in both languages', () => {
+      expect(zh.frontmatter.takeaway).toMatch(/\p{Script=Han}/u);
+      expect(en.frontmatter.takeaway).toMatch(/^[^\p{Script=Han}]+$/u);
+    });
+    it('links its founder points to sections it has, the same in both languages', () => {
+      type Point = { section: string; point: string };
+      const sections = (points: unknown) => ((points ?? []) as Point[]).map((p) => p.section);
+      expect(sections(zh.frontmatter.founder).length).toBeGreaterThanOrEqual(3);
+      expect(sections(en.frontmatter.founder)).toEqual(sections(zh.frontmatter.founder));
+      const anchors = new Set(zh.headings.map((h) => h.id));
+      expect(sections(zh.frontmatter.founder).filter((id) => !anchors.has(id))).toEqual([]);
+    });
     it('shows every erratum recorded for it, under the recorded section', () => {
       const recorded = errata.filter((e) => e.article === slug);
       expect([...zh.errata].sort()).toEqual(recorded.map((e) => e.id).sort());

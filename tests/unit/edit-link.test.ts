@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editBaseUrl } from '../../src/lib/edit-link.ts';
+import { editBaseUrl, reportIssueUrl } from '../../src/lib/edit-link.ts';
 
 describe('"Edit this page" address', () => {
   it('uses EDIT_BASE_URL when given', () => {
@@ -17,5 +17,15 @@ describe('"Edit this page" address', () => {
   it('shows no link when the repository is unknown', () => {
     expect(editBaseUrl({})).toBeUndefined();
     expect(editBaseUrl({ GITHUB_REPOSITORY: 'acme/kb' })).toBeUndefined();
+  });
+});
+
+describe('report an error', () => {
+  it('opens the new-issue form of the repository the edit link names, with the page prefilled', () => {
+    const url = reportIssueUrl('https://github.com/org/kb/edit/main/content/docs/articles/x.mdx', 'Erratum: x', 'https://kb.example.com/articles/x/');
+    expect(url).toBe('https://github.com/org/kb/issues/new?title=Erratum%3A+x&body=https%3A%2F%2Fkb.example.com%2Farticles%2Fx%2F');
+  });
+  it('gives nothing when the edit link names no repository', () => {
+    expect(reportIssueUrl('https://cms.example.com/pages/x', 't', 'u')).toBeUndefined();
   });
 });
