@@ -10,22 +10,27 @@ import { remarkMermaidDiagrams } from './src/markdown/mermaid-diagrams.ts';
 import { rehypeStrictMath } from './src/markdown/strict-math.ts';
 import { rehypeSearchIgnore } from './src/markdown/search-ignore.ts';
 import { rehypeUniqueAsideLabels } from './src/markdown/unique-aside-labels.ts';
+import { rehypeBasePath } from './src/markdown/base-path.ts';
 import { editBaseUrl } from './src/lib/edit-link.ts';
 
 const editLinkBase = editBaseUrl(process.env);
+// Deploying under a path, e.g. a GitHub Pages project site: BASE_PATH=/<repo>/ (README: Deploy).
+const base = process.env.BASE_PATH || '/';
 
 export default defineConfig({
   // Starlight reads `<srcDir>/content/docs`; the repository root as srcDir lets the
   // contributor-facing `content/` folder sit at the top level (see README).
   srcDir: '.',
   // The deployed address, for canonical and hreflang links: set SITE_URL when building for a host.
-  site: process.env.SITE_URL ?? 'https://example.org',
+  // Without it there are none (rather than links to a made-up host).
+  site: process.env.SITE_URL || undefined,
+  base,
   markdown: {
     // Astro 7's default Markdown engine ignores remark/rehype plugins; the unified
     // processor runs them for .md and .mdx alike.
     processor: unified({
       remarkPlugins: [remarkMath, remarkHeadingIds, remarkMermaidDiagrams],
-      rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeStrictMath, rehypeSearchIgnore, rehypeUniqueAsideLabels],
+      rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeStrictMath, rehypeSearchIgnore, rehypeUniqueAsideLabels, [rehypeBasePath, { base }]],
     }),
   },
   integrations: [
@@ -33,6 +38,8 @@ export default defineConfig({
       title: { 'zh-CN': '大模型创业知识库', en: 'Large-Model Startup Knowledge Base' },
       // "Edit this page" links, when the repository's address is known (README: Deploy).
       ...(editLinkBase ? { editLink: { baseUrl: editLinkBase } } : {}),
+      // Hero buttons (frontmatter links) under the base path, like Markdown links.
+      routeMiddleware: './src/route-data.ts',
       defaultLocale: 'root',
       locales: {
         root: { label: '简体中文', lang: 'zh-CN' },

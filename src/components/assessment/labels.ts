@@ -1,4 +1,5 @@
 /** Small shared helpers for the assessment components (build time and browser). */
+import { withBase } from '../../lib/base-path.ts';
 
 /** "§2.4" for `sec-2-4`; "" for other anchors. */
 export function sectionLabel(section: string): string {
@@ -7,7 +8,7 @@ export function sectionLabel(section: string): string {
 
 /** Link to a citation, in the page's language. */
 export function citationHref(citation: { article: string; section: string }, lang: 'zh-CN' | 'en'): string {
-  return `${lang === 'en' ? '/en' : ''}/articles/${citation.article}/#${citation.section}`;
+  return withBase(`${lang === 'en' ? '/en' : ''}/articles/${citation.article}/#${citation.section}`);
 }
 
 /** Text of a citation link: article title and section number. */
