@@ -49,6 +49,7 @@ for (const path of ['/articles/hype-to-rationality/', '/en/articles/hype-to-rati
 
 // The open dialog; the home page behind it is scanned above.
 test('search dialog open has no axe violations', async ({ page }) => {
+  test.setTimeout(90_000); // 40 s under heavy contention: Pagefind loads its index and searches before the scan
   await page.goto('/en/');
   await expect((await search(page, 'gradient')).first()).toBeVisible({ timeout: 15_000 });
   expect(await violations(page, 'site-search dialog')).toEqual([]);

@@ -290,6 +290,7 @@ for (const { lang, path } of LANGS) {
   });
 
   test(`no axe violations on the results view (${lang})`, async ({ page }) => {
+    test.setTimeout(90_000); // 35 s under heavy contention: page load, results rendered, scan of the assessment
     await seed(page, hype, path);
     await page.locator('[data-show-results]').click();
     await page.locator('details.kb-assess__why').first().locator('summary').click();
@@ -297,6 +298,7 @@ for (const { lang, path } of LANGS) {
   });
 
   test(`no axe violations in the what-if and comparison outputs (${lang})`, async ({ page }) => {
+    test.setTimeout(90_000); // 35 s under heavy contention: page load, four actions, two scans
     await seed(page, hype, path);
     await page.locator('[data-show-results]').click();
     // A what-if with its table of changed answers, and a comparison.
