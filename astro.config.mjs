@@ -4,20 +4,25 @@ import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { rehypePlugins, remarkPlugins } from './src/markdown/pipeline.ts';
+import { rehypeBasePath } from './src/markdown/base-path.ts';
 import { editBaseUrl } from './src/lib/edit-link.ts';
 
 const editLinkBase = editBaseUrl(process.env);
+// Deploying under a path, e.g. a GitHub Pages project site: BASE_PATH=/<repo>/ (README: Deploy).
+const base = process.env.BASE_PATH || '/';
 
 export default defineConfig({
   // Starlight reads `<srcDir>/content/docs`; the repository root as srcDir lets the
   // contributor-facing `content/` folder sit at the top level (see README).
   srcDir: '.',
   // The deployed address, for canonical and hreflang links: set SITE_URL when building for a host.
-  site: process.env.SITE_URL ?? 'https://example.org',
+  // Without it there are none (rather than links to a made-up host).
+  site: process.env.SITE_URL || undefined,
+  base,
   markdown: {
     // Astro 7's default Markdown engine ignores remark/rehype plugins; the unified
     // processor runs them for .md and .mdx alike.
-    processor: unified({ remarkPlugins, rehypePlugins }),
+    processor: unified({ remarkPlugins, rehypePlugins: [...rehypePlugins, [rehypeBasePath, { base }]] }),
   },
   integrations: [
     starlight({
@@ -32,7 +37,8 @@ export default defineConfig({
         en: { label: 'English', lang: 'en' },
       },
       // Table-of-contents entries for headings that come from data (src/route-data.ts).
-      routeMiddleware: './src/route-data.ts',
+      // Tables of contents for headings that come from data; hero buttons under the base path.
+      routeMiddleware: ['./src/route-data.ts', './src/hero-base-path.ts'],
       components: {
         Head: './src/components/Head.astro',
         PageTitle: './src/components/PageTitle.astro',

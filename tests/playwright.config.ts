@@ -13,7 +13,14 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
-  reporter: [['list'], ['json', { outputFile: '../test-results/e2e.json' }]],
+  // Limits for a 2-core machine shared with other work (CI, `npm run test:load`, parallel
+  // checkouts), where loading a 600 KB article page alone takes 10–20 s: a test that loads a page
+  // or two and clicks gets 60 s, a UI update after a click 15 s. Tests that do more set their own
+  // limit with the reason; every test should stay below half of its limit (see the e2e-slowest
+  // report at the end of the run).
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: [['list'], ['json', { outputFile: '../test-results/e2e.json' }], ['./e2e-slowest.ts']],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     browserName: 'chromium',

@@ -6,6 +6,9 @@ export default defineConfig({
     root: fileURLToPath(new URL('..', import.meta.url)),
     // The JSON report (path given by --outputFile in package.json) feeds CI's closing line.
     reporters: ['default', 'json'],
+    // TensorFlow.js training and image tests take 1–2 s alone and over 5 s (the default) on a
+    // busy 2-core machine: the limit is for hangs, not speed (speed is the benchmark's).
+    testTimeout: 30_000,
     projects: [
       // Pure modules: no build needed.
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },

@@ -6,6 +6,7 @@
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import type { Element, Root } from 'hast';
+import { prefixBase } from '../lib/base-path.ts';
 
 export interface BuiltPage {
   /** URL path of the page, e.g. `/en/articles/x/`. */
@@ -17,9 +18,9 @@ export function parsePage(url: string, html: string): BuiltPage {
   return { url, tree: fromHtml(html) };
 }
 
-/** URL path a file in dist/ is served at: `en/x/index.html` → `/en/x/`. */
-export function urlOfFile(relativePath: string): string {
-  const path = `/${relativePath.split('\\').join('/')}`;
+/** URL path a file in dist/ is served at: `en/x/index.html` → `/en/x/` (`/kb/en/x/` under base `/kb/`). */
+export function urlOfFile(relativePath: string, base = '/'): string {
+  const path = prefixBase(base, `/${relativePath.split('\\').join('/')}`);
   return path.endsWith('/index.html') ? path.slice(0, -'index.html'.length) : path;
 }
 
@@ -53,6 +54,36 @@ export function checkLinks(pages: BuiltPage[], files: Set<string>): string[] {
       if (!targetPage) continue;
       if (!idCache.has(targetPage.url)) idCache.set(targetPage.url, idsOf(targetPage));
       if (!idCache.get(targetPage.url)!.has(fragment)) problems.push(`${page.url}: link to ${raw} — no element with id "${fragment}" there`);
+    }
+  }
+  return problems;
+}
+
+/**
+ * Canonical, hreflang and og:url links name the deployed address. Built without SITE_URL (`site`
+ * undefined) there must be none, rather than links to a made-up host; with it, each must be on
+ * that host, name an existing page, and a page's canonical link must name the page itself.
+ */
+export function checkHeadLinks(pages: BuiltPage[], files: Set<string>, site: string | undefined): string[] {
+  const problems: string[] = [];
+  for (const page of pages) {
+    // Starlight gives its 404 page the links of a /404/ page that no host serves; search
+    // engines never index a 404 response, so only the absence without SITE_URL matters there.
+    if (site && page.url.endsWith('/404.html')) continue;
+    const links = [
+      ...selectAll('link[rel~="canonical"], link[rel~="alternate"][hreflang]', page.tree).map((el) => ({ el, url: String(el.properties.href) })),
+      ...selectAll('meta[property="og:url"]', page.tree).map((el) => ({ el, url: String(el.properties.content) })),
+    ];
+    for (const { el, url } of links) {
+      const kind = String(el.properties.rel ?? el.properties.property);
+      if (!site) {
+        problems.push(`${page.url}: ${kind} link to ${url} although no SITE_URL was set`);
+        continue;
+      }
+      const target = new URL(url, site);
+      if (target.origin !== new URL(site).origin) problems.push(`${page.url}: ${kind} link to ${url} — not on ${site}`);
+      else if (!files.has(decodeURIComponent(target.pathname))) problems.push(`${page.url}: ${kind} link to ${url} — no such page`);
+      else if (kind === 'canonical' && target.pathname !== page.url) problems.push(`${page.url}: canonical link names another page, ${url}`);
     }
   }
   return problems;

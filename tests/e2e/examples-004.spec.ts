@@ -2,8 +2,8 @@
 // values the pure modules compute here in Node (both languages); the digit classifier of §5.2
 // trains the article's model on the site's own digits file to ≥ 95 % held-out accuracy,
 // classifies a picked test digit and a drawing, and requests nothing outside the site.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { axeViolations } from './axe.ts';
 import {
   articleCrossEntropy,
   binaryCrossEntropy,
@@ -188,7 +188,7 @@ test('the digit classifier trains to ≥ 95 % held-out accuracy and classifies p
   await expect(section.locator('[data-probs] tr')).toHaveCount(10);
 
   expect(outside, 'no request may leave the site').toEqual([]);
-  expect(await new AxeBuilder({ page }).include('[data-example="digit-classifier"]').analyze().then((r) => r.violations.map((v) => v.id))).toEqual([]);
+  expect(await axeViolations(page, '[data-example="digit-classifier"]')).toEqual([]);
 });
 
 test('the digit classifier can be stopped and still classifies (zh)', async ({ page, baseURL }) => {
@@ -215,8 +215,5 @@ test('the §4 widgets have no axe violations after running them', async ({ page 
   await page.goto(`/en${PAGE}`);
   const ids = ['loss-functions', 'activation-functions', 'parameter-update'];
   for (const id of ids) await run(page, id);
-  let axe = new AxeBuilder({ page });
-  for (const id of ids) axe = axe.include(`[data-example="${id}"]`);
-  const result = await axe.analyze();
-  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+  expect(await axeViolations(page, ids.map((id) => `[data-example="${id}"]`))).toEqual([]);
 });

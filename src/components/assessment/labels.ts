@@ -1,8 +1,9 @@
 /** Small shared helpers for the assessment components (build time and browser). */
+import { withBase } from '../../lib/base-path.ts';
 
 /** Link to a citation, in the page's language. */
 export function citationHref(citation: { article: string; section: string }, lang: 'zh-CN' | 'en'): string {
-  return `${lang === 'en' ? '/en' : ''}/articles/${citation.article}/#${citation.section}`;
+  return withBase(`${lang === 'en' ? '/en' : ''}/articles/${citation.article}/#${citation.section}`);
 }
 
 /** The key of a citation in the map of section names (`article#section`). */
