@@ -2,7 +2,7 @@
 // astro.config.mjs) so that glossary entries and errata become results of their own, landing on
 // their rows, while the long tables they come from stay out of the index. Also writes the
 // vocabulary "did you mean" draws on.
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import yaml from 'js-yaml';
@@ -16,6 +16,18 @@ import { erratumRecord, glossaryRecord } from '../lib/search/records.ts';
 const LANGS: Lang[] = ['zh-CN', 'en'];
 /** Rows the index skips because each one is indexed as a record of its own. */
 const EXCLUDED = ['tr[id^="term-"]', '.errata-list tbody'];
+/**
+ * Glossary entries and errata go to a bundle of their own, which the dialog merges with a lower
+ * weight: they answer a query when no article section does, but never push the articles down.
+ */
+export const RECORDS_BUNDLE = 'pagefind-records';
+/** Files Pagefind writes that the dialog does not use (its ready-made UIs; in the records bundle also the code). */
+const UNUSED = /^pagefind-(component-|modular-)?ui\.|^pagefind-highlight\./;
+const UNUSED_IN_RECORDS = /^pagefind[.-].*\.js$|^wasm\./;
+
+async function prune(dir: URL, unused: RegExp) {
+  for (const name of await readdir(dir)) if (unused.test(name)) await rm(new URL(name, dir));
+}
 
 async function readGlossary(root: URL) {
   const items = yaml.load(await readFile(new URL('content/glossary.yaml', root), 'utf8')) as unknown[];
@@ -57,19 +69,24 @@ export function searchIndex(): AstroIntegration {
         const started = performance.now();
         const [glossary, errata] = await Promise.all([readGlossary(root), readErrata(root)]);
         const { index } = check(await pagefind.createIndex({ excludeSelectors: EXCLUDED }));
-        if (!index) throw new Error('Pagefind: no index');
+        const { index: recordIndex } = check(await pagefind.createIndex({}));
+        if (!index || !recordIndex) throw new Error('Pagefind: no index');
         const { page_count } = check(await index.addDirectory({ path: fileURLToPath(dir) }));
         const out = new URL('pagefind/', dir);
+        const recordsOut = new URL(`${RECORDS_BUNDLE}/`, dir);
         await mkdir(out, { recursive: true });
         for (const lang of LANGS) {
           const titles = await articleTitles(root, lang);
           const records = [...glossary.map((g) => glossaryRecord(g, lang)), ...errata.map((e) => erratumRecord(e, titles[e.article] ?? e.article, lang))];
-          for (const record of records) check(await index.addHTMLFile({ url: record.url, content: record.html }));
+          for (const record of records) check(await recordIndex.addHTMLFile({ url: record.url, content: record.html }));
           const vocabulary = [...new Set([...glossary.flatMap((g) => [...splitTerm(g.term[lang]), ...g.aliases[lang]]), ...Object.values(titles)])];
           await writeFile(new URL(`vocabulary.${lang.toLowerCase()}.json`, out), JSON.stringify(vocabulary));
         }
         check(await index.writeFiles({ outputPath: fileURLToPath(out) }));
+        check(await recordIndex.writeFiles({ outputPath: fileURLToPath(recordsOut) }));
         await pagefind.close();
+        await prune(out, UNUSED);
+        await prune(recordsOut, new RegExp(`${UNUSED.source}|${UNUSED_IN_RECORDS.source}`));
         logger.info(`${page_count} pages, ${glossary.length} glossary entries and ${errata.length} errata per language indexed in ${Math.round(performance.now() - started)} ms`);
       },
     },

@@ -1,7 +1,7 @@
 // Pagefind behind the search dialog: loaded on the reader's first sign of intent, one instance
 // for the page's language and, when the reader asks for it, one that also searches the other.
 import type { Hit, PagefindData } from '../../lib/search/results.ts';
-import { toHit } from '../../lib/search/results.ts';
+import { arrange, toHit } from '../../lib/search/results.ts';
 
 interface PagefindResult {
   score: number;
@@ -19,8 +19,12 @@ interface PagefindModule {
 }
 
 const BUNDLE = '/pagefind/';
-/** How many results the dialog shows. */
+/** Glossary entries and errata (src/integrations/search-index.ts), weighted below the pages. */
+const RECORDS = '/pagefind-records/';
+const RECORDS_WEIGHT = 0.5;
+/** How many results the dialog shows, and how many it reads to put the articles first. */
 export const SHOWN = 8;
+const READ = 14;
 /**
  * Ranking (https://pagefind.app/docs/ranking/): headings and titles weigh more than running text,
  * and a long article is not punished for its length against a short glossary entry.
@@ -48,8 +52,17 @@ export class SearchEngine {
       instance = this.load().then(async (pagefind) => {
         const created = pagefind.createInstance({ basePath: BUNDLE });
         await created.options({ ranking: RANKING, excerptLength: 24 });
-        // The same bundle under its full address, so Pagefind merges its other-language index.
-        if (both) await created.mergeIndex(new URL(BUNDLE, location.href).href, { language: this.otherLang.toLowerCase(), ranking: RANKING });
+        const languages = both ? [this.lang, this.otherLang] : [this.lang];
+        const merged = languages.flatMap((lang) => [
+          { path: RECORDS, lang, weight: RECORDS_WEIGHT },
+          // The page bundle under its full address, so Pagefind agrees to merge its other-language index.
+          ...(lang === this.lang ? [] : [{ path: BUNDLE, lang, weight: 1 }]),
+        ]);
+        await Promise.all(
+          merged.map(({ path, lang, weight }) =>
+            created.mergeIndex(new URL(path, location.href).href, { baseUrl: '/', language: lang.toLowerCase(), indexWeight: weight, ranking: RANKING }),
+          ),
+        );
         await created.init();
         return created;
       });
@@ -78,9 +91,12 @@ export class SearchEngine {
 
   async search(term: string, both: boolean): Promise<Hit[]> {
     const response = await (await this.instance(both)).search(term);
-    const results = response?.results.slice(0, SHOWN) ?? [];
+    const results = response?.results.slice(0, READ) ?? [];
     const data = await Promise.all(results.map((r) => r.data()));
-    return data.map((d) => toHit(d, langOf(d.url)));
+    return arrange(
+      data.map((d) => toHit(d, langOf(d.url), term)),
+      term,
+    ).slice(0, SHOWN);
   }
 }
 

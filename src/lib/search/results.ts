@@ -34,16 +34,66 @@ export interface Hit {
 const score = (sub: PagefindSub) =>
   sub.weighted_locations?.reduce((sum, l) => sum + l.balanced_score, 0) ?? sub.locations?.length ?? 0;
 
-/** The sub-result with the highest match score; the first one wins ties (it comes first on the page). */
-export function bestSection(subs: readonly PagefindSub[]): PagefindSub | undefined {
-  return subs.reduce<PagefindSub | undefined>((best, sub) => (!best || score(sub) > score(best) ? sub : best), undefined);
+const STOP = new Set(['and', 'the', 'for', 'how', 'what', 'does', 'with', 'from', 'where', 'why', 'which', 'can', 'you', 'are']);
+
+/** What a heading is matched on: English words (by their first five letters, a crude stem) and Chinese character pairs. */
+export function queryTokens(query: string): string[] {
+  const q = query.toLowerCase();
+  const words = (q.match(/[a-z0-9]+/g) ?? []).filter((w) => w.length > 2 && !STOP.has(w)).map((w) => w.slice(0, 5));
+  const pairs = (q.match(/[\u3400-\u9fff]+/g) ?? []).flatMap((run) => (run.length < 2 ? [run] : Array.from({ length: run.length - 1 }, (_, i) => run.slice(i, i + 2))));
+  return [...new Set([...words, ...pairs])];
 }
 
-export function toHit(data: PagefindData, lang: string): Hit {
+/** Share of the query's tokens that the heading contains. */
+export function headingMatch(title: string, tokens: readonly string[]): number {
+  if (!tokens.length) return 0;
+  const text = title.toLowerCase();
+  const words = text.match(/[a-z0-9]+/g) ?? [];
+  return tokens.filter((t) => (/^[a-z0-9]/.test(t) ? words.some((w) => w.startsWith(t)) : text.includes(t))).length / tokens.length;
+}
+
+/** The page itself (text before its first heading), as opposed to one of its sections. */
+const isPageTop = (sub: PagefindSub) => !/#(?!_top$)./.test(sub.url);
+
+/** Share of the heading's own tokens that are in the query: "Linear regression" fits "linear regression" better than "Multiple linear regression". */
+function headingPrecision(title: string, tokens: readonly string[]): number {
+  const own = queryTokens(title.replace(/^[\d.\s]+/, ''));
+  return own.length ? own.filter((t) => tokens.includes(t)).length / own.length : 0;
+}
+
+/**
+ * The section a result lands on: the one whose heading names most of the query (and least else),
+ * then the one with the highest match score; the page top only when no section does better.
+ */
+export function bestSection(subs: readonly PagefindSub[], query: string): PagefindSub | undefined {
+  const tokens = queryTokens(query);
+  const key = (sub: PagefindSub) => (isPageTop(sub) ? [0, 0, score(sub)] : [headingMatch(sub.title, tokens), headingPrecision(sub.title, tokens), score(sub)]);
+  const better = (a: number[], b: number[]) => a[0]! > b[0]! || (a[0] === b[0] && (a[1]! > b[1]! || (a[1] === b[1] && a[2]! > b[2]!)));
+  return subs.reduce<PagefindSub | undefined>((best, sub) => (!best || better(key(sub), key(best)) ? sub : best), undefined);
+}
+
+export function toHit(data: PagefindData, lang: string, query: string): Hit {
   const title = data.meta.title ?? data.url;
-  const best = bestSection(data.sub_results ?? []);
-  const section = best && best.title !== title && best.url !== data.url ? best.title : undefined;
+  const best = bestSection(data.sub_results ?? [], query);
+  const section = best && best.title !== title && !isPageTop(best) ? best.title : undefined;
   return { url: best?.url ?? data.url, title, section, excerpt: best?.excerpt ?? data.excerpt, kind: data.meta.kind ?? 'page', lang };
+}
+
+/** A page result whose landing heading (or title) names at least half of the query. */
+function namesQuery(hit: Hit, tokens: readonly string[]): boolean {
+  return headingMatch(hit.section ?? hit.title, tokens) >= 0.5;
+}
+
+/**
+ * Articles first: pages whose landing section names the query, then glossary entries and errata
+ * (which answer what no section heading names, such as "LLM" or an error message), then the
+ * other pages. Within each group Pagefind's order stands.
+ */
+export function arrange(hits: readonly Hit[], query: string): Hit[] {
+  const tokens = queryTokens(query);
+  const pages = hits.filter((h) => h.kind === 'page');
+  const strong = pages.filter((h) => namesQuery(h, tokens));
+  return [...strong, ...hits.filter((h) => h.kind !== 'page'), ...pages.filter((h) => !strong.includes(h))];
 }
 
 /** Hits of `first`, then those of `second` that land elsewhere. */
