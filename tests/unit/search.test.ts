@@ -45,12 +45,16 @@ describe('where a result lands', () => {
     expect(queryTokens('How to choose the models')).toEqual(['choos', 'model']);
     expect(queryTokens('风险管理')).toEqual(['风险', '险管', '管理']);
     expect(headingMatch('10.5 如何进行有效的风险管理？', queryTokens('风险管理'))).toBe(1);
+    expect(headingMatch('3.3 Backpropagation', queryTokens('back propagation'), 'back propagation')).toBe(1);
+    expect(headingMatch('4.3 Non-linear regression', queryTokens('nonlinear regression'), 'nonlinear regression')).toBe(1);
   });
   it('puts pages whose section names the query first, then glossary entries and errata, then other pages', () => {
     const h = (url: string, kind: string, section?: string): Hit => ({ url, title: 'Article', section, excerpt: '', kind, lang: 'en' });
     const hits = [h('/g', 'glossary'), h('/a#1', 'page', 'Summary'), h('/e', 'erratum'), h('/b#2', 'page', 'Loss function')];
     expect(arrange(hits, 'loss function').map((x) => x.url)).toEqual(['/b#2', '/g', '/e', '/a#1']);
     expect(arrange(hits, 'LLM').map((x) => x.url)).toEqual(['/g', '/e', '/a#1', '/b#2']);
+    const partial = h('/c#3', 'page', 'Loss');
+    expect(arrange([partial, ...hits], 'loss function').map((x) => x.url).slice(0, 2)).toEqual(['/b#2', '/c#3']);
   });
   it('merges hits without repeating a landing place', () => {
     const h = (url: string): Hit => ({ url, title: url, excerpt: '', kind: 'page', lang: 'en' });

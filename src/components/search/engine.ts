@@ -21,7 +21,7 @@ interface PagefindModule {
 const BUNDLE = '/pagefind/';
 /** Glossary entries and errata (src/integrations/search-index.ts), weighted below the pages. */
 const RECORDS = '/pagefind-records/';
-const RECORDS_WEIGHT = 0.5;
+const RECORDS_WEIGHT = 0.1;
 /** How many results the dialog shows, and how many it reads to put the articles first. */
 export const SHOWN = 8;
 const READ = 14;

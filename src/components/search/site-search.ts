@@ -11,8 +11,8 @@ type Lang = 'zh-CN' | 'en';
 
 class SiteSearch extends HTMLElement {
   private readonly t = readMessages('site-search-messages');
-  private readonly lang: Lang = this.dataset.lang === 'en' ? 'en' : 'zh-CN';
-  private readonly engine = new SearchEngine(this.lang, this.lang === 'en' ? 'zh-CN' : 'en');
+  private readonly pageLang: Lang = this.dataset.lang === 'en' ? 'en' : 'zh-CN';
+  private readonly engine = new SearchEngine(this.pageLang, this.pageLang === 'en' ? 'zh-CN' : 'en');
   private readonly dialog = this.querySelector('dialog')!;
   private readonly input = this.querySelector<HTMLInputElement>('[data-search-input]')!;
   private readonly crossLang = this.querySelector<HTMLInputElement>('[data-cross-lang]')!;
@@ -96,7 +96,7 @@ class SiteSearch extends HTMLElement {
   }
 
   private item(hit: Hit): HTMLElement {
-    const foreign = hit.lang !== this.lang;
+    const foreign = hit.lang !== this.pageLang;
     const kind = hit.kind === 'glossary' ? this.t('siteSearch.kindGlossary') : hit.kind === 'erratum' ? this.t('siteSearch.kindErratum') : null;
     const excerpt = el('p', { class: 'excerpt' }, ...excerptParts(hit.excerpt).map((part) => (part.mark ? el('mark', {}, part.text) : part.text)));
     return el(
@@ -105,7 +105,7 @@ class SiteSearch extends HTMLElement {
       el('a', { href: hit.url, 'data-result-link': '' }, el('span', { class: 'title' }, hit.title), hit.section && el('span', { class: 'section' }, hit.section)),
       el(
         'p',
-        { class: 'labels', lang: this.lang },
+        { class: 'labels', lang: this.pageLang },
         kind && el('span', {}, kind),
         foreign && el('span', { class: 'lang' }, this.t(hit.lang === 'en' ? 'siteSearch.langEn' : 'siteSearch.langZh')),
         foreign && el('a', { href: counterpart(hit.url), 'data-counterpart': '' }, this.t('siteSearch.counterpart')),

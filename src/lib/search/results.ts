@@ -44,8 +44,12 @@ export function queryTokens(query: string): string[] {
   return [...new Set([...words, ...pairs])];
 }
 
-/** Share of the query's tokens that the heading contains. */
-export function headingMatch(title: string, tokens: readonly string[]): number {
+/** Letters and digits only: "Back-propagation", "back propagation" and "backpropagation" are one word. */
+const squeeze = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** Share of the query's tokens that the heading contains; all of them when it contains the whole query. */
+export function headingMatch(title: string, tokens: readonly string[], query = ''): number {
+  if (query && squeeze(query).length > 2 && squeeze(title).includes(squeeze(query))) return 1;
   if (!tokens.length) return 0;
   const text = title.toLowerCase();
   const words = text.match(/[a-z0-9]+/g) ?? [];
@@ -56,7 +60,8 @@ export function headingMatch(title: string, tokens: readonly string[]): number {
 const isPageTop = (sub: PagefindSub) => !/#(?!_top$)./.test(sub.url);
 
 /** Share of the heading's own tokens that are in the query: "Linear regression" fits "linear regression" better than "Multiple linear regression". */
-function headingPrecision(title: string, tokens: readonly string[]): number {
+function headingPrecision(title: string, tokens: readonly string[], query: string): number {
+  if (squeeze(query).length > 2 && squeeze(title.replace(/^[\d.\s]+/, '')) === squeeze(query)) return 1;
   const own = queryTokens(title.replace(/^[\d.\s]+/, ''));
   return own.length ? own.filter((t) => tokens.includes(t)).length / own.length : 0;
 }
@@ -67,7 +72,7 @@ function headingPrecision(title: string, tokens: readonly string[]): number {
  */
 export function bestSection(subs: readonly PagefindSub[], query: string): PagefindSub | undefined {
   const tokens = queryTokens(query);
-  const key = (sub: PagefindSub) => (isPageTop(sub) ? [0, 0, score(sub)] : [headingMatch(sub.title, tokens), headingPrecision(sub.title, tokens), score(sub)]);
+  const key = (sub: PagefindSub) => (isPageTop(sub) ? [0, 0, score(sub)] : [headingMatch(sub.title, tokens, query), headingPrecision(sub.title, tokens, query), score(sub)]);
   const better = (a: number[], b: number[]) => a[0]! > b[0]! || (a[0] === b[0] && (a[1]! > b[1]! || (a[1] === b[1] && a[2]! > b[2]!)));
   return subs.reduce<PagefindSub | undefined>((best, sub) => (!best || better(key(sub), key(best)) ? sub : best), undefined);
 }
@@ -79,20 +84,16 @@ export function toHit(data: PagefindData, lang: string, query: string): Hit {
   return { url: best?.url ?? data.url, title, section, excerpt: best?.excerpt ?? data.excerpt, kind: data.meta.kind ?? 'page', lang };
 }
 
-/** A page result whose landing heading (or title) names at least half of the query. */
-function namesQuery(hit: Hit, tokens: readonly string[]): boolean {
-  return headingMatch(hit.section ?? hit.title, tokens) >= 0.5;
-}
-
 /**
- * Articles first: pages whose landing section names the query, then glossary entries and errata
- * (which answer what no section heading names, such as "LLM" or an error message), then the
- * other pages. Within each group Pagefind's order stands.
+ * Articles first: pages whose landing section names at least half of the query (the fullest
+ * match first), then glossary entries and errata (which answer what no heading names, such as
+ * "LLM" or an error message), then the other pages. Otherwise Pagefind's order stands.
  */
 export function arrange(hits: readonly Hit[], query: string): Hit[] {
   const tokens = queryTokens(query);
+  const match = (hit: Hit) => headingMatch(hit.section ?? hit.title, tokens, query);
   const pages = hits.filter((h) => h.kind === 'page');
-  const strong = pages.filter((h) => namesQuery(h, tokens));
+  const strong = pages.filter((h) => match(h) >= 0.5).sort((a, b) => match(b) - match(a));
   return [...strong, ...hits.filter((h) => h.kind !== 'page'), ...pages.filter((h) => !strong.includes(h))];
 }
 
