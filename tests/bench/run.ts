@@ -44,7 +44,8 @@ function build(root: string): number {
 
 if (!process.argv.includes('--no-build')) report.buildSeconds = build('.');
 report.bareBuildSeconds = build(BARE);
-report.pagefindIndexBytes = dirSize('dist/pagefind');
+// The page index and the glossary/errata records bundle (src/integrations/search-index.ts).
+report.pagefindIndexBytes = dirSize('dist/pagefind') + (existsSync('dist/pagefind-records') ? dirSize('dist/pagefind-records') : 0);
 report.siteBytes = dirSize('dist');
 
 /** `astro preview` of the site at `root`, stopped when the benchmark exits. */
