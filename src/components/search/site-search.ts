@@ -42,6 +42,10 @@ class SiteSearch extends HTMLElement {
       }
     });
     this.input.addEventListener('input', () => this.schedule());
+    // In a search field Chromium spends Escape on clearing it; the reader means "close".
+    this.input.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') this.dialog.close();
+    });
     this.crossLang.addEventListener('change', () => {
       this.engine.warm(this.crossLang.checked);
       this.schedule(0);
