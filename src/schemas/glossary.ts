@@ -14,6 +14,15 @@ export const glossaryTerm = z
     avoid: z.array(z.string()).default([]),
     /** One-line definition. */
     definition: bilingual,
+    /**
+     * Other ways readers type the term, per language: spelling variants (optimization), synonyms
+     * (customer support), abbreviations (LLM). Search finds the entry and the article sections that
+     * use the term by them; readers never see them.
+     */
+    aliases: z
+      .object({ 'zh-CN': z.array(z.string().trim().min(1)).default([]), en: z.array(z.string().trim().min(1)).default([]) })
+      .strict()
+      .default({ 'zh-CN': [], en: [] }),
   })
   .strict();
 

@@ -6,7 +6,7 @@
  *
  * Measures: build time; Pagefind index size; per page type, the JS loaded before any
  * interaction (bytes and gzip bytes) and all bytes transferred, and the heaviest of all built
- * pages; search latency; per
+ * pages; search relevance (top-1, top-3, MRR over tests/search/queries.*.json) and latency; per
  * example, the JS it loads when started, time to first result and to the end of its run
  * (cpu backend, headless Chromium); Lighthouse scores of an article, an example page and
  * the assessment in both languages, next to a bare Starlight page built in the same run
@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import yaml from 'js-yaml';
 import { chromium, type Page } from '@playwright/test';
+import { benchSearch, searchReport } from '../search/bench.ts';
 
 const origin = 'http://127.0.0.1:4391';
 const bareOrigin = 'http://127.0.0.1:4392';
@@ -43,7 +44,8 @@ function build(root: string): number {
 
 if (!process.argv.includes('--no-build')) report.buildSeconds = build('.');
 report.bareBuildSeconds = build(BARE);
-report.pagefindIndexBytes = dirSize('dist/pagefind');
+// The page index and the glossary/errata records bundle (src/integrations/search-index.ts).
+report.pagefindIndexBytes = dirSize('dist/pagefind') + (existsSync('dist/pagefind-records') ? dirSize('dist/pagefind-records') : 0);
 report.siteBytes = dirSize('dist');
 
 /** `astro preview` of the site at `root`, stopped when the benchmark exits. */
@@ -132,26 +134,9 @@ for (const file of readdirSync('dist', { recursive: true, encoding: 'utf8' }).fi
 const heaviest = Object.entries(everyPage).sort((a, b) => b[1] - a[1]);
 report.everyPageBytes = everyPage;
 
-// Search: time from typing a query to the first result, per language.
-const searches: Record<string, number> = {};
-for (const [lang, path, query] of [
-  ['zh', '/', '梯度下降'],
-  ['zh', '/', '风险管理'],
-  ['en', '/en/', 'gradient descent'],
-  ['en', '/en/', 'risk management'],
-] as const) {
-  const page = await browser.newPage();
-  await page.goto(origin + path, { waitUntil: 'networkidle' });
-  await page.locator('button[data-open-modal]').first().click();
-  const input = page.locator('dialog[open] .pagefind-ui__search-input');
-  await input.waitFor();
-  const start = Date.now();
-  await input.fill(query);
-  await page.locator('dialog[open] .pagefind-ui__result-link').first().waitFor({ timeout: 20_000 });
-  searches[`${lang}: ${query}`] = Date.now() - start;
-  await page.close();
-}
-report.searchMs = searches;
+// Search: relevance over the founder query sets and typing → first result, per language.
+const searchBench = await benchSearch(browser, origin);
+report.search = searchBench;
 
 // Examples: each one started on its article page, timed through the runtime's marks.
 const examples: Record<string, unknown> = {};
@@ -234,7 +219,7 @@ lines.push(`- built site: ${kb(report.siteBytes as number)}; Pagefind index: ${k
 const bare = pages['bare Starlight page (reference)']!;
 for (const [name, t] of Object.entries(pages)) lines.push(`| ${name} | ${kb(t.jsBytes)} | ${kb(t.jsGzipBytes)} | ${kb(t.totalBytes)} | ${t.requests} | ${(t.totalBytes / bare.totalBytes).toFixed(1)}× |`);
 lines.push('', `All ${heaviest.length} pages: ${heaviest.filter(([, b]) => b > 1024 * 1024).length} over 1 MB before interaction; heaviest: ${heaviest.slice(0, 3).map(([p, b]) => `${p} ${kb(b)}`).join(', ')}.`);
-lines.push('', '## Search (typing → first result)', '', ...Object.entries(searches).map(([q, ms]) => `- ${q}: ${ms} ms`), '', '## Examples (cpu backend, headless Chromium)', '', '| example | state | JS loaded on start (gzip) | first result | finished | status |', '|---|---|---|---|---|---|');
+lines.push('', ...searchReport(searchBench), '', '## Examples (cpu backend, headless Chromium)', '', '| example | state | JS loaded on start (gzip) | first result | finished | status |', '|---|---|---|---|---|---|');
 for (const [id, e] of Object.entries(examples) as [string, { state: string; status: string; firstResultMs: number | null; doneMs: number | null; loadedOnStart: Transfer }][]) {
   const ms = (v: number | null) => (v === null ? '—' : `${(v / 1000).toFixed(2)} s`);
   lines.push(`| ${id} | ${e.state} | ${kb(e.loadedOnStart.jsGzipBytes)} | ${ms(e.firstResultMs)} | ${ms(e.doneMs)} | ${e.status} |`);

@@ -1,15 +1,12 @@
-import { expect, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { openSearch } from '../search/dialog.ts';
 
 /**
- * Opens Starlight's search dialog and types a query; returns the result links. On a busy
- * machine the first click can land before the dialog's script is ready, so it retries
- * until the dialog is open.
+ * Opens the site's search dialog and types a query; returns the result links (each landing on
+ * the section that matches best).
  */
 export async function search(page: Page, query: string) {
-  await expect(async () => {
-    await page.locator('button[data-open-modal]').first().click();
-    await expect(page.locator('dialog[open] .pagefind-ui__search-input')).toBeVisible({ timeout: 3_000 });
-  }).toPass({ timeout: 30_000 });
-  await page.locator('dialog[open] .pagefind-ui__search-input').fill(query);
-  return page.locator('dialog[open] .pagefind-ui__result-link');
+  const input = await openSearch(page);
+  await input.fill(query);
+  return page.locator('dialog[open] [data-result-link]');
 }
