@@ -48,7 +48,10 @@ export default class SlowestReporter implements Reporter {
     const lines = [
       '',
       `Slowest ${slowest.length} tests by share of their time limit (${over} of ${this.timings.length} above 50 %):`,
-      ...slowest.map((t) => `  ${(t.share * 100).toFixed(0).padStart(3)} %  ${(t.durationMs / 1000).toFixed(1).padStart(5)} s of ${t.timeoutMs / 1000} s  ${t.title}${t.status === 'passed' ? '' : ` (${t.status})`}`),
+      ...slowest.map(
+        (t) =>
+          `  ${(t.share * 100).toFixed(0).padStart(3)} %  ${(t.durationMs / 1000).toFixed(1).padStart(5)} s of ${t.timeoutMs / 1000} s  ${t.title}${t.status === 'passed' ? '' : ` (${t.status})`}`,
+      ),
     ];
     console.log(lines.join('\n'));
     mkdirSync(dirname(this.outputFile), { recursive: true });

@@ -32,7 +32,11 @@ const JARGON: { pattern: RegExp; hint: string; inCode?: boolean }[] = [
   { pattern: /种子(?:文章|文本|文件|原文)/, hint: 'say "the original" (原文)' },
   // 000–004 as article numbers; erratum ids (E000-01) and 10,000 / 0.001 are not.
   { pattern: /(?<![\p{L}\d.,_-])00[0-4](?![\d.,%_])/u, hint: 'name the article by its title' },
-  { pattern: /\b(?:content|src|tests|public|dist)\/[\w./-]+|\b[\w-]+\.(?:ya?ml|mdx|tsx?)\b|\b\d{3}_[0-9a-f]{16}\.txt\b/, hint: 'no repository paths', inCode: true },
+  {
+    pattern: /\b(?:content|src|tests|public|dist)\/[\w./-]+|\b[\w-]+\.(?:ya?ml|mdx|tsx?)\b|\b\d{3}_[0-9a-f]{16}\.txt\b/,
+    hint: 'no repository paths',
+    inCode: true,
+  },
 ];
 
 interface TextRun {

@@ -87,7 +87,9 @@ export function searchIndex(): AstroIntegration {
         await pagefind.close();
         await prune(out, UNUSED);
         await prune(recordsOut, new RegExp(`${UNUSED.source}|${UNUSED_IN_RECORDS.source}`));
-        logger.info(`${page_count} pages, ${glossary.length} glossary entries and ${errata.length} errata per language indexed in ${Math.round(performance.now() - started)} ms`);
+        logger.info(
+          `${page_count} pages, ${glossary.length} glossary entries and ${errata.length} errata per language indexed in ${Math.round(performance.now() - started)} ms`,
+        );
       },
     },
   };

@@ -89,7 +89,12 @@ export function renderDiagram(source: string, lang: DiagramLanguage, idPrefix: s
   const { width, height, viewBox } = svg.properties;
   svg.properties = { viewBox, width, height, role: 'img', ariaLabel: TEXT[lang].figure, dataPagefindIgnore: '' };
   // Narrow screens scroll the drawing sideways rather than shrink its labels out of reach (site.css).
-  const canvas: Element = { type: 'element', tagName: 'div', properties: { className: ['kb-diagram__scroll'], style: `--kb-diagram-width: ${width}px` }, children: [svg] };
+  const canvas: Element = {
+    type: 'element',
+    tagName: 'div',
+    properties: { className: ['kb-diagram__scroll'], style: `--kb-diagram-width: ${width}px` },
+    children: [svg],
+  };
 
   const items: ElementContent[] = diagramOutline(source, lang).map((line) => ({
     type: 'element',

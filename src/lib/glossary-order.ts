@@ -6,9 +6,29 @@ import type { Lang } from '../schemas/bilingual.ts';
 
 /** The first character of each pinyin initial letter in pinyin order (no syllable starts with I, U or V). */
 const PINYIN_BOUNDARIES: ReadonlyArray<readonly [string, string]> = [
-  ['A', '阿'], ['B', '八'], ['C', '嚓'], ['D', '哒'], ['E', '妸'], ['F', '发'], ['G', '旮'], ['H', '哈'],
-  ['J', '讥'], ['K', '咔'], ['L', '垃'], ['M', '妈'], ['N', '拏'], ['O', '噢'], ['P', '妑'], ['Q', '七'],
-  ['R', '呥'], ['S', '仨'], ['T', '它'], ['W', '穵'], ['X', '夕'], ['Y', '丫'], ['Z', '帀'],
+  ['A', '阿'],
+  ['B', '八'],
+  ['C', '嚓'],
+  ['D', '哒'],
+  ['E', '妸'],
+  ['F', '发'],
+  ['G', '旮'],
+  ['H', '哈'],
+  ['J', '讥'],
+  ['K', '咔'],
+  ['L', '垃'],
+  ['M', '妈'],
+  ['N', '拏'],
+  ['O', '噢'],
+  ['P', '妑'],
+  ['Q', '七'],
+  ['R', '呥'],
+  ['S', '仨'],
+  ['T', '它'],
+  ['W', '穵'],
+  ['X', '夕'],
+  ['Y', '丫'],
+  ['Z', '帀'],
 ];
 
 /** Compares terms as a dictionary of the language does. */

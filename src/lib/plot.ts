@@ -74,7 +74,15 @@ export function ticks([lo, hi]: [number, number], count = 5): number[] {
 
 /** A tick or table number: 3 significant digits, exponent notation for very large or small values. */
 export const fmt = (v: number) =>
-  Number.isNaN(v) ? 'NaN' : !Number.isFinite(v) ? (v > 0 ? '∞' : '−∞') : Math.abs(v) >= 1e4 || (Math.abs(v) < 0.01 && v !== 0) ? v.toExponential(1) : String(Number(v.toPrecision(3)));
+  Number.isNaN(v)
+    ? 'NaN'
+    : !Number.isFinite(v)
+      ? v > 0
+        ? '∞'
+        : '−∞'
+      : Math.abs(v) >= 1e4 || (Math.abs(v) < 0.01 && v !== 0)
+        ? v.toExponential(1)
+        : String(Number(v.toPrecision(3)));
 
 /** Height that suits a width: wide charts stay short, phone charts keep room for the plot. */
 export function heightFor(width: number): number {
@@ -117,8 +125,22 @@ export function axes(f: Frame, xLabel: string, yLabel: string): VNode {
     { class: 'axes' },
     h('line', { class: 'axis', x1: margin.left, x2: width - margin.right, y1: bottom, y2: bottom }),
     h('line', { class: 'axis', x1: margin.left, x2: margin.left, y1: margin.top, y2: bottom }),
-    xTicks.map((v) => h('g', { class: 'tick' }, h('line', { x1: r(sx(v)), x2: r(sx(v)), y1: bottom, y2: bottom + 4 }), h('text', { x: r(sx(v)), y: bottom + 17, 'text-anchor': 'middle' }, fmt(v)))),
-    yTicks.map((v) => h('g', { class: 'tick' }, h('line', { x1: margin.left - 4, x2: margin.left, y1: r(sy(v)), y2: r(sy(v)) }), h('text', { x: margin.left - 7, y: r(sy(v)) + 4, 'text-anchor': 'end' }, fmt(v)))),
+    xTicks.map((v) =>
+      h(
+        'g',
+        { class: 'tick' },
+        h('line', { x1: r(sx(v)), x2: r(sx(v)), y1: bottom, y2: bottom + 4 }),
+        h('text', { x: r(sx(v)), y: bottom + 17, 'text-anchor': 'middle' }, fmt(v)),
+      ),
+    ),
+    yTicks.map((v) =>
+      h(
+        'g',
+        { class: 'tick' },
+        h('line', { x1: margin.left - 4, x2: margin.left, y1: r(sy(v)), y2: r(sy(v)) }),
+        h('text', { x: margin.left - 7, y: r(sy(v)) + 4, 'text-anchor': 'end' }, fmt(v)),
+      ),
+    ),
     h('text', { class: 'axis-label', x: (margin.left + width - margin.right) / 2, y: height - 7, 'text-anchor': 'middle' }, xLabel),
     h('text', { class: 'axis-label', transform: `translate(15 ${(margin.top + bottom) / 2}) rotate(-90)`, 'text-anchor': 'middle' }, yLabel),
   );
@@ -132,7 +154,11 @@ function seriesNode(s: Series, f: Frame): VNode {
     const d = pts.map((p, i) => `${i ? 'L' : 'M'}${f.sx(p.x).toFixed(1)},${f.sy(p.y).toFixed(1)}`).join('');
     return h('path', { class: s.className, d, fill: 'none' });
   }
-  return h('g', { class: s.className }, pts.map((p) => h('circle', { cx: f.sx(p.x).toFixed(1), cy: f.sy(p.y).toFixed(1), r: 4 })));
+  return h(
+    'g',
+    { class: s.className },
+    pts.map((p) => h('circle', { cx: f.sx(p.x).toFixed(1), cy: f.sy(p.y).toFixed(1), r: 4 })),
+  );
 }
 
 /** The SVG of a line/scatter chart; series are drawn in order (put a dashed reference after a solid line it may cover). */
@@ -180,7 +206,11 @@ export function swatch(item: Pick<LegendItem, 'className' | 'line' | 'dot'>): VN
 }
 
 export function legend(items: readonly LegendItem[]): VNode {
-  return h('ul', { class: 'kb-chart__legend' }, items.map((item) => h('li', {}, swatch(item), item.label)));
+  return h(
+    'ul',
+    { class: 'kb-chart__legend' },
+    items.map((item) => h('li', {}, swatch(item), item.label)),
+  );
 }
 
 /** At most `max` items, evenly spread, always with the first and the last. */
@@ -202,7 +232,9 @@ export function dataTable(series: readonly Series[], options: Pick<ChartOptions,
   const rows = series.flatMap((s) => {
     if (s.table === false || seen.has(s.label)) return [];
     seen.add(s.label);
-    return sample(s.points.filter(finite), rowsPerSeries).map((p) => h('tr', {}, h('th', { scope: 'row' }, s.label), h('td', {}, fmt(p.x)), h('td', {}, fmt(p.y))));
+    return sample(s.points.filter(finite), rowsPerSeries).map((p) =>
+      h('tr', {}, h('th', { scope: 'row' }, s.label), h('td', {}, fmt(p.x)), h('td', {}, fmt(p.y))),
+    );
   });
   return h(
     'details',

@@ -58,7 +58,11 @@ export function radarChart(axes: RadarAxis[], options: RadarOptions): string {
   const radius = size / 2;
   const n = axes.length;
   const at = (i: number, v: number) => radarPoint(i, n, (clamp(v, max) / max) * radius, cx, c);
-  const polygon = (values: number[]) => values.map((v, i) => at(i, v)).map((p) => `${p.x},${p.y}`).join(' ');
+  const polygon = (values: number[]) =>
+    values
+      .map((v, i) => at(i, v))
+      .map((p) => `${p.x},${p.y}`)
+      .join(' ');
   const grid = rings
     .filter((ring) => ring > 0 && ring <= max)
     .map((ring) => `<polygon class="kb-radar__ring" points="${polygon(axes.map(() => ring))}" fill="none"/>`);

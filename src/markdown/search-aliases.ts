@@ -13,7 +13,8 @@ import { missingForms, termForms, type TermForms } from '../lib/search/aliases.t
 
 /** A heading, or the wrapper Starlight puts around one. */
 const isHeading = (node: RootContent | ElementContent): boolean =>
-  node.type === 'element' && (/^h[1-6]$/.test(node.tagName) || (node.tagName === 'div' && node.children.some((child) => child.type === 'element' && /^h[1-6]$/.test(child.tagName))));
+  node.type === 'element' &&
+  (/^h[1-6]$/.test(node.tagName) || (node.tagName === 'div' && node.children.some((child) => child.type === 'element' && /^h[1-6]$/.test(child.tagName))));
 
 function text(node: RootContent | ElementContent): string {
   if (node.type === 'text') return node.value;
@@ -21,7 +22,12 @@ function text(node: RootContent | ElementContent): string {
 }
 
 export function aliasElement(forms: string[]): Element {
-  return { type: 'element', tagName: 'span', properties: { dataSearchAliases: forms.join(' · '), dataPagefindIndexAttrs: 'data-search-aliases' }, children: [] };
+  return {
+    type: 'element',
+    tagName: 'span',
+    properties: { dataSearchAliases: forms.join(' · '), dataPagefindIndexAttrs: 'data-search-aliases' },
+    children: [],
+  };
 }
 
 /** Adds the alias element at the end of every section (the text between two headings) that needs one. */

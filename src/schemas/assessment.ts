@@ -356,9 +356,7 @@ export function validateQuestionnaire(data: RawQuestionnaire): string[] {
 }
 
 /** Like {@link validateQuestionnaire}, but also returns the parsed data when there are no problems. */
-export function parseQuestionnaire(
-  data: RawQuestionnaire,
-): { problems: string[]; data?: QuestionnaireData } {
+export function parseQuestionnaire(data: RawQuestionnaire): { problems: string[]; data?: QuestionnaireData } {
   const problems: string[] = [];
   const dimensions: Dimension[] = [];
   const groups: QuestionGroup[] = [];
@@ -508,9 +506,7 @@ export function crossCheck(dimensions: Dimension[], groups: QuestionGroup[], rul
     if (when) for (const problem of checkCondition(when, byId)) problems.push(`rules.yaml › ${r.id}: ${problem}`);
   }
   // Core questions (dimensions.yaml): exactly those whose lowest answer alone is a blocker.
-  const blockerLeaves = new Set(
-    rules.flatMap((r) => (r.kind === 'flag' && r.level === 'red' && 'q' in r.when ? [r.when.q] : [])),
-  );
+  const blockerLeaves = new Set(rules.flatMap((r) => (r.kind === 'flag' && r.level === 'red' && 'q' in r.when ? [r.when.q] : [])));
   for (const { group, q } of questions) {
     if (q.type === 'choice') continue;
     const core = Boolean(q.core);

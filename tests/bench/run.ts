@@ -148,12 +148,19 @@ for (const file of readdirSync('content/examples').filter((f) => f.endsWith('.ya
     const section = page.locator(`[data-example="${entry.id}"]`).first();
     const started = Date.now();
     await section.locator('[data-run]').click();
-    await page.waitForFunction((id) => /done|error|stopped/.test(document.querySelector(`[data-example="${id}"]`)?.getAttribute('data-state') ?? ''), entry.id, { timeout: 600_000 });
+    await page.waitForFunction(
+      (id) => /done|error|stopped/.test(document.querySelector(`[data-example="${id}"]`)?.getAttribute('data-state') ?? ''),
+      entry.id,
+      { timeout: 600_000 },
+    );
     const wall = Date.now() - started;
     const marks = await page.evaluate((id) => {
       const at = (name: string) => performance.getEntriesByName(`kb-example:${id}:${name}`).at(-1)?.startTime;
       const start = at('start');
-      return { firstResultMs: start !== undefined && at('first-result') !== undefined ? at('first-result')! - start : null, doneMs: start !== undefined && at('done') !== undefined ? at('done')! - start : null };
+      return {
+        firstResultMs: start !== undefined && at('first-result') !== undefined ? at('first-result')! - start : null,
+        doneMs: start !== undefined && at('done') !== undefined ? at('done')! - start : null,
+      };
     }, entry.id);
     examples[entry.id] = {
       state: await section.getAttribute('data-state'),
@@ -173,7 +180,15 @@ function lighthouseRun(url: string): Record<string, number> | { error: string } 
   const out = join(mkdtempSync(join(tmpdir(), 'kb-lh-')), 'report.json');
   const run = spawnSync(
     'npx',
-    ['lighthouse', url, '--quiet', '--output=json', `--output-path=${out}`, '--only-categories=performance,accessibility,best-practices,seo', '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking'],
+    [
+      'lighthouse',
+      url,
+      '--quiet',
+      '--output=json',
+      `--output-path=${out}`,
+      '--only-categories=performance,accessibility,best-practices,seo',
+      '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking',
+    ],
     { env: { ...process.env, CHROME_PATH: executablePath ?? '' }, stdio: 'ignore', timeout: 240_000 },
   );
   if (run.status !== 0 || !existsSync(out)) return { error: `lighthouse exited with ${run.status}` };
@@ -215,20 +230,54 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const lines = ['# Benchmark report', '', `- date: ${report.date}`];
 if (report.buildSeconds !== undefined) lines.push(`- full build: ${report.buildSeconds} s`);
 lines.push(`- bare Starlight build (reference): ${report.bareBuildSeconds} s`);
-lines.push(`- built site: ${kb(report.siteBytes as number)}; Pagefind index: ${kb(report.pagefindIndexBytes as number)}`, '', '## Pages before interaction', '', '| page | JS | JS gzip | all bytes (uncompressed) | requests | all bytes vs bare |', '|---|---|---|---|---|---|');
+lines.push(
+  `- built site: ${kb(report.siteBytes as number)}; Pagefind index: ${kb(report.pagefindIndexBytes as number)}`,
+  '',
+  '## Pages before interaction',
+  '',
+  '| page | JS | JS gzip | all bytes (uncompressed) | requests | all bytes vs bare |',
+  '|---|---|---|---|---|---|',
+);
 const bare = pages['bare Starlight page (reference)']!;
-for (const [name, t] of Object.entries(pages)) lines.push(`| ${name} | ${kb(t.jsBytes)} | ${kb(t.jsGzipBytes)} | ${kb(t.totalBytes)} | ${t.requests} | ${(t.totalBytes / bare.totalBytes).toFixed(1)}× |`);
-lines.push('', `All ${heaviest.length} pages: ${heaviest.filter(([, b]) => b > 1024 * 1024).length} over 1 MB before interaction; heaviest: ${heaviest.slice(0, 3).map(([p, b]) => `${p} ${kb(b)}`).join(', ')}.`);
-lines.push('', ...searchReport(searchBench), '', '## Examples (cpu backend, headless Chromium)', '', '| example | state | JS loaded on start (gzip) | first result | finished | status |', '|---|---|---|---|---|---|');
-for (const [id, e] of Object.entries(examples) as [string, { state: string; status: string; firstResultMs: number | null; doneMs: number | null; loadedOnStart: Transfer }][]) {
+for (const [name, t] of Object.entries(pages))
+  lines.push(`| ${name} | ${kb(t.jsBytes)} | ${kb(t.jsGzipBytes)} | ${kb(t.totalBytes)} | ${t.requests} | ${(t.totalBytes / bare.totalBytes).toFixed(1)}× |`);
+lines.push(
+  '',
+  `All ${heaviest.length} pages: ${heaviest.filter(([, b]) => b > 1024 * 1024).length} over 1 MB before interaction; heaviest: ${heaviest
+    .slice(0, 3)
+    .map(([p, b]) => `${p} ${kb(b)}`)
+    .join(', ')}.`,
+);
+lines.push(
+  '',
+  ...searchReport(searchBench),
+  '',
+  '## Examples (cpu backend, headless Chromium)',
+  '',
+  '| example | state | JS loaded on start (gzip) | first result | finished | status |',
+  '|---|---|---|---|---|---|',
+);
+for (const [id, e] of Object.entries(examples) as [
+  string,
+  { state: string; status: string; firstResultMs: number | null; doneMs: number | null; loadedOnStart: Transfer },
+][]) {
   const ms = (v: number | null) => (v === null ? '—' : `${(v / 1000).toFixed(2)} s`);
   lines.push(`| ${id} | ${e.state} | ${kb(e.loadedOnStart.jsGzipBytes)} | ${ms(e.firstResultMs)} | ${ms(e.doneMs)} | ${e.status} |`);
 }
-lines.push('', `## Lighthouse (0–100, median of ${lighthouseRuns} runs)`, '', '| page | performance (range) | accessibility | best practices | SEO | bytes | bytes vs bare |', '|---|---|---|---|---|---|---|');
+lines.push(
+  '',
+  `## Lighthouse (0–100, median of ${lighthouseRuns} runs)`,
+  '',
+  '| page | performance (range) | accessibility | best practices | SEO | bytes | bytes vs bare |',
+  '|---|---|---|---|---|---|---|',
+);
 const plainBytes = (lighthouseScores['bare Starlight page (reference)'] as { totalBytes?: number } | undefined)?.totalBytes;
 for (const [name, r] of Object.entries(lighthouseScores) as [string, Record<string, number | string>][]) {
   if ('error' in r) lines.push(`| ${name} | ${r.error} | | | | | |`);
-  else lines.push(`| ${name} | ${r.performance} (${r.performanceRange}) | ${r.accessibility} | ${r['best-practices']} | ${r.seo} | ${kb(r.totalBytes as number)} | ${plainBytes ? `${((r.totalBytes as number) / plainBytes).toFixed(1)}×` : '—'} |`);
+  else
+    lines.push(
+      `| ${name} | ${r.performance} (${r.performanceRange}) | ${r.accessibility} | ${r['best-practices']} | ${r.seo} | ${kb(r.totalBytes as number)} | ${plainBytes ? `${((r.totalBytes as number) / plainBytes).toFixed(1)}×` : '—'} |`,
+    );
 }
 const markdown = lines.join('\n');
 writeFileSync('bench-report.json', JSON.stringify(report, null, 2));

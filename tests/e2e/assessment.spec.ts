@@ -64,7 +64,8 @@ async function answerGroupByKeyboard(page: Page, answers: Answers) {
       for (let i = from; i > target; i--) await page.keyboard.press('ArrowUp');
     } else if (focus.tag === 'INPUT' && focus.type === 'checkbox') {
       const value = answer.value;
-      const wanted = value === 'unknown' ? focus.value === 'unknown' : Array.isArray(value) && (value.length ? value.includes(focus.value) : focus.value === '--none');
+      const wanted =
+        value === 'unknown' ? focus.value === 'unknown' : Array.isArray(value) && (value.length ? value.includes(focus.value) : focus.value === '--none');
       if (wanted) await page.keyboard.press('Space');
     } else if (focus.tag === 'SELECT' && answer.evidence) {
       const steps = ['', 'belief', 'some', 'measured'].indexOf(answer.evidence);
@@ -80,7 +81,9 @@ for (const { lang, path } of LANGS) {
     await open(page, path);
     const groups = await page.locator('[data-group]').count();
     expect(groups).toBe(questionnaire.groups.length);
-    await expect(page.locator('[data-group]:not([hidden]) .kb-assess__progress')).toContainText(lang === 'en' ? `Group 1 of ${groups}` : `第 1 组，共 ${groups} 组`);
+    await expect(page.locator('[data-group]:not([hidden]) .kb-assess__progress')).toContainText(
+      lang === 'en' ? `Group 1 of ${groups}` : `第 1 组，共 ${groups} 组`,
+    );
     await page.locator('[data-group]:not([hidden]) h3').focus();
     for (let g = 0; g < groups; g++) {
       await answerGroupByKeyboard(page, careful);

@@ -17,7 +17,12 @@ async function runExample(page: Page, id: string, timeout = 60_000) {
   return section;
 }
 
-const value = (scope: Locator, selector: string) => scope.locator(selector).first().textContent().then((s) => Number(s));
+const value = (scope: Locator, selector: string) =>
+  scope
+    .locator(selector)
+    .first()
+    .textContent()
+    .then((s) => Number(s));
 const cell = (section: Locator, row: string, name: string) => value(section, `tr.${row} td[data-value="${name}"]`);
 
 // ---------------------------------------------------------------------------------------------
@@ -32,7 +37,10 @@ for (const prefix of ['', '/en']) {
     await page.goto(`${prefix}${PAGE}`);
     const section = await runExample(page, 'gradient-descent');
     await expect(section).toHaveAttribute('data-state', 'done');
-    expect(scripts.filter((u) => /tf-runtime/.test(u)), 'this example needs no TensorFlow.js').toEqual([]);
+    expect(
+      scripts.filter((u) => /tf-runtime/.test(u)),
+      'this example needs no TensorFlow.js',
+    ).toEqual([]);
 
     const data = gdData();
     for (const mode of ['batch', 'mini-batch', 'stochastic'] as GdMode[]) {

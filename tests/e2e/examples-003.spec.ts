@@ -11,7 +11,7 @@ const ARTICLE = 'technology-market-policy-trends';
 async function run(section: Locator, timeout: number) {
   await section.locator('[data-run]').click();
   await expect(section).toHaveAttribute('data-state', /done|error|stopped/, { timeout });
-  await expect(section, await section.locator('[data-status]').textContent() ?? '').toHaveAttribute('data-state', 'done');
+  await expect(section, (await section.locator('[data-status]').textContent()) ?? '').toHaveAttribute('data-state', 'done');
 }
 
 /** Script URLs the page requests, split into before and after the reader presses Run. */
@@ -92,7 +92,10 @@ for (const [prefix, alpha] of [
     await expect(section.locator('[data-chart="accuracy"] > svg path.series-model')).toHaveCount(1);
     if (prefix === '/en') await expect(section.locator('[data-status]')).toContainText('Done: accuracy');
     else await expect(section.locator('[data-status]')).toContainText('完成：准确率');
-    console.log(`logistic ${prefix || 'zh'}`, JSON.stringify({ ...(await measure(page, 'logistic-neuron')), scripts: { onLoad: scripts.urls.onLoad.length, onRun: scripts.urls.onRun } }));
+    console.log(
+      `logistic ${prefix || 'zh'}`,
+      JSON.stringify({ ...(await measure(page, 'logistic-neuron')), scripts: { onLoad: scripts.urls.onLoad.length, onRun: scripts.urls.onRun } }),
+    );
   });
 }
 
@@ -126,9 +129,17 @@ async function checkTransformer(page: Page, section: Locator, lang: 'zh' | 'en')
   const n = Math.min(Array.from(prompt).length, 32);
   const heads = await section.locator('[data-heatmap-grid] [data-head]').count();
   expect(heads).toBe(2);
-  const cells = await section.locator('[data-heatmap-grid] [data-head]').evaluateAll((divs) =>
-    divs.map((div) => Array.from(div.querySelectorAll('rect[data-q]'), (r) => ({ q: Number(r.getAttribute('data-q')), k: Number(r.getAttribute('data-k')), w: Number(r.getAttribute('data-w')) }))),
-  );
+  const cells = await section
+    .locator('[data-heatmap-grid] [data-head]')
+    .evaluateAll((divs) =>
+      divs.map((div) =>
+        Array.from(div.querySelectorAll('rect[data-q]'), (r) => ({
+          q: Number(r.getAttribute('data-q')),
+          k: Number(r.getAttribute('data-k')),
+          w: Number(r.getAttribute('data-w')),
+        })),
+      ),
+    );
   for (const head of cells) {
     expect(head).toHaveLength(n * n);
     const rowSums = new Array<number>(n).fill(0);
@@ -140,7 +151,11 @@ async function checkTransformer(page: Page, section: Locator, lang: 'zh' | 'en')
     for (const s of rowSums) expect(Math.abs(s - 1)).toBeLessThan(1e-5);
   }
   const labels = await section.locator('[data-head="0"] [data-col-label]').allTextContents();
-  expect(labels.join('')).toBe(Array.from(prompt).map((c) => (c === ' ' ? '␣' : c)).join(''));
+  expect(labels.join('')).toBe(
+    Array.from(prompt)
+      .map((c) => (c === ' ' ? '␣' : c))
+      .join(''),
+  );
   if (lang === 'en') await expect(section.locator('[data-status]')).toContainText('Validation loss went from');
   else await expect(section.locator('[data-status]')).toContainText('验证损失从');
 }
@@ -163,7 +178,11 @@ test('tiny Transformer (zh): trains on the Chinese page, generates from corpus c
   expect(tfRequests.length).toBe(1);
   await checkTransformer(page, section, 'zh');
   const perStep = await section.locator('[data-config]').textContent();
-  console.log('transformer zh', JSON.stringify({ ...(await measure(page, 'tiny-transformer')), scripts: { onLoad: scripts.urls.onLoad.length, onRun: scripts.urls.onRun } }), perStep);
+  console.log(
+    'transformer zh',
+    JSON.stringify({ ...(await measure(page, 'tiny-transformer')), scripts: { onLoad: scripts.urls.onLoad.length, onRun: scripts.urls.onRun } }),
+    perStep,
+  );
 
   // a prompt the reader types: new heat-map size, text regenerated
   await section.locator('input[name="prompt"]').fill('模型训练');

@@ -40,7 +40,10 @@ const read = (loc: Locator) =>
 async function checkSection4(page: Page, probs: number[], x: number, lr: number) {
   const losses = await run(page, 'loss-functions');
   const row = (name: string, key: string) => read(losses.locator(`tr[data-row="${name}"] td[data-value="${key}"]`));
-  expect(await row('mse-sum', 'js')).toBeCloseTo(yTrue.reduce((s, y, i) => s + (y - yPred[i]!) ** 2, 0), 6);
+  expect(await row('mse-sum', 'js')).toBeCloseTo(
+    yTrue.reduce((s, y, i) => s + (y - yPred[i]!) ** 2, 0),
+    6,
+  );
   expect(await row('mse', 'js')).toBeCloseTo(mse(yTrue, yPred), 6);
   expect(await row('mse', 'tf')).toBeCloseTo(mse(yTrue, yPred), 5);
   const bce = binaryCrossEntropy(labels, probs);
@@ -88,7 +91,10 @@ for (const prefix of ['', '/en']) {
     page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
     await page.goto(`${prefix}${PAGE}`);
     await page.waitForLoadState('networkidle');
-    expect(scripts.filter((u) => /tf-runtime|tfjs/.test(u)), 'tfjs must not load before Run').toEqual([]);
+    expect(
+      scripts.filter((u) => /tf-runtime|tfjs/.test(u)),
+      'tfjs must not load before Run',
+    ).toEqual([]);
     await checkSection4(page, [0.9, 0.2, 0.8, 0.1, 0.7], 2, ARTICLE_004_UPDATE.lr);
     const lang = prefix ? 'en' : 'zh-CN';
     await expect(page.locator('[data-example="loss-functions"]')).toHaveAttribute('data-lang', lang);
@@ -215,5 +221,10 @@ test('the §4 widgets have no axe violations after running them', async ({ page 
   await page.goto(`/en${PAGE}`);
   const ids = ['loss-functions', 'activation-functions', 'parameter-update'];
   for (const id of ids) await run(page, id);
-  expect(await axeViolations(page, ids.map((id) => `[data-example="${id}"]`))).toEqual([]);
+  expect(
+    await axeViolations(
+      page,
+      ids.map((id) => `[data-example="${id}"]`),
+    ),
+  ).toEqual([]);
 });

@@ -20,7 +20,18 @@ test.beforeEach(async ({ page, baseURL }) => {
   });
 });
 
-const pages = ['/', '/en/', '/assessment/', '/en/assessment-worksheet/', '/articles/hype-to-rationality/', '/en/articles/product-innovation/', '/guide/glossary/', '/en/guide/errata/', '/en/guide/examples/', '/guide/about-sources/'];
+const pages = [
+  '/',
+  '/en/',
+  '/assessment/',
+  '/en/assessment-worksheet/',
+  '/articles/hype-to-rationality/',
+  '/en/articles/product-innovation/',
+  '/guide/glossary/',
+  '/en/guide/errata/',
+  '/en/guide/examples/',
+  '/guide/about-sources/',
+];
 
 for (const path of pages) {
   test(`${path} loads offline without errors or third-party references`, async ({ page }) => {
@@ -34,7 +45,9 @@ for (const path of pages) {
     const foreign = await page.evaluate(() =>
       [
         ...[...document.querySelectorAll('[src]')].map((el) => (el as HTMLImageElement).src),
-        ...[...document.querySelectorAll('link[href]')].filter((l) => !/alternate|canonical|sitemap/.test(l.getAttribute('rel') ?? '')).map((l) => (l as HTMLLinkElement).href),
+        ...[...document.querySelectorAll('link[href]')]
+          .filter((l) => !/alternate|canonical|sitemap/.test(l.getAttribute('rel') ?? ''))
+          .map((l) => (l as HTMLLinkElement).href),
       ].filter((url) => new URL(url, location.href).host !== location.host),
     );
     expect(foreign).toEqual([]);

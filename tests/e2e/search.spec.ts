@@ -28,7 +28,9 @@ test('Pagefind loads when the reader points at the search button, before the dia
   await page.goto('/en/');
   await page.locator('button[data-open-modal]').hover();
   // Pagefind's code and the did-you-mean vocabulary (the index itself loads in Pagefind's worker).
-  await page.waitForFunction(() => ['/pagefind/pagefind.js', '/pagefind/vocabulary.en.json'].every((path) => performance.getEntriesByType('resource').some((r) => r.name.endsWith(path))));
+  await page.waitForFunction(() =>
+    ['/pagefind/pagefind.js', '/pagefind/vocabulary.en.json'].every((path) => performance.getEntriesByType('resource').some((r) => r.name.endsWith(path))),
+  );
   await expect(page.locator('dialog[open]')).toHaveCount(0);
 });
 
@@ -38,7 +40,11 @@ test('a glossary hit lands on its entry', async ({ page }) => {
   await typeQuery(page, 'LLM');
   const entry = results(page).locator('a[href="/en/guide/glossary/#term-large-model"]');
   await expect(entry).toContainText('large model');
-  await expect(results(page).locator('li').filter({ has: page.locator('a[href="/en/guide/glossary/#term-large-model"]') })).toContainText('Glossary');
+  await expect(
+    results(page)
+      .locator('li')
+      .filter({ has: page.locator('a[href="/en/guide/glossary/#term-large-model"]') }),
+  ).toContainText('Glossary');
   await entry.click();
   await expect(page).toHaveURL(/\/en\/guide\/glossary\/#term-large-model$/);
   await expect(page.locator('tr#term-large-model')).toBeInViewport({ timeout: 30_000 });
@@ -49,7 +55,11 @@ test('an erratum hit lands on its row of the errata table', async ({ page }) => 
   await openSearch(page);
   await typeQuery(page, 'IndexError');
   const erratum = results(page).locator('a[href="/guide/errata/#erratum-E001-02"]');
-  await expect(results(page).locator('li').filter({ has: page.locator('a[href="/guide/errata/#erratum-E001-02"]') })).toContainText('勘误');
+  await expect(
+    results(page)
+      .locator('li')
+      .filter({ has: page.locator('a[href="/guide/errata/#erratum-E001-02"]') }),
+  ).toContainText('勘误');
   await erratum.click();
   await expect(page).toHaveURL(/\/guide\/errata\/#erratum-E001-02$/);
   await expect(page.locator('tr#erratum-E001-02')).toBeInViewport({ timeout: 30_000 });
@@ -101,7 +111,10 @@ test('the cross-language switch adds the other language, labelled, with the coun
 
 // Floors a little under the figures measured when the ranking was tuned (see the bench report),
 // so that a change that makes answers worse fails here.
-for (const [lang, home] of [['en', '/en/'], ['zh-CN', '/']] as const) {
+for (const [lang, home] of [
+  ['en', '/en/'],
+  ['zh-CN', '/'],
+] as const) {
   test(`relevance floor over the ${lang} founder queries`, async ({ page }) => {
     test.setTimeout(400_000);
     await page.goto(home);

@@ -42,7 +42,6 @@ test('/ is a real home page that leads to the articles', async ({ page }) => {
   await expect(page).toHaveURL(/\/articles\//);
 });
 
-
 test('a Chinese query finds Chinese pages with the term inside a sentence', async ({ page }) => {
   await page.goto('/');
   const results = await search(page, '梯度下降');

@@ -14,7 +14,10 @@ export const LATENCY_QUERIES = 12;
 
 export async function benchSearch(browser: Browser, origin: string): Promise<SearchBench> {
   const bench: SearchBench = { relevance: {}, latencyMs: {} };
-  for (const [lang, home] of [['zh-CN', '/'], ['en', '/en/']] as const) {
+  for (const [lang, home] of [
+    ['zh-CN', '/'],
+    ['en', '/en/'],
+  ] as const) {
     const queries = readQueries(lang);
     // Latency: a fresh page, the reader points at the search button, opens it and types.
     const page = await browser.newPage();
@@ -26,10 +29,14 @@ export async function benchSearch(browser: Browser, origin: string): Promise<Sea
       await input.fill('');
       const started = Date.now();
       await input.fill(q);
-      await page.waitForFunction((q) => {
-        const list = document.querySelector('dialog[open] [data-search-results]');
-        return list?.getAttribute('data-query') === q && list.querySelector('[data-result-link]');
-      }, q, { timeout: 60_000 });
+      await page.waitForFunction(
+        (q) => {
+          const list = document.querySelector('dialog[open] [data-search-results]');
+          return list?.getAttribute('data-query') === q && list.querySelector('[data-result-link]');
+        },
+        q,
+        { timeout: 60_000 },
+      );
       times[q] = Date.now() - started;
     }
     bench.latencyMs[lang] = times;
@@ -42,9 +49,16 @@ export async function benchSearch(browser: Browser, origin: string): Promise<Sea
 /** The bench report's search section, in markdown. */
 export function searchReport(bench: SearchBench): string[] {
   const pct = (x: number) => `${(x * 100).toFixed(0)} %`;
-  const lines = ['## Search', '', '| language | queries | top-1 | top-3 | MRR | typing → first result (median of ' + LATENCY_QUERIES + ') |', '|---|---|---|---|---|---|'];
+  const lines = [
+    '## Search',
+    '',
+    '| language | queries | top-1 | top-3 | MRR | typing → first result (median of ' + LATENCY_QUERIES + ') |',
+    '|---|---|---|---|---|---|',
+  ];
   for (const [lang, run] of Object.entries(bench.relevance)) {
-    lines.push(`| ${lang} | ${run.queries} | ${pct(run.top1)} | ${pct(run.top3)} | ${run.mrr.toFixed(3)} | ${median(Object.values(bench.latencyMs[lang]!))} ms |`);
+    lines.push(
+      `| ${lang} | ${run.queries} | ${pct(run.top1)} | ${pct(run.top3)} | ${run.mrr.toFixed(3)} | ${median(Object.values(bench.latencyMs[lang]!))} ms |`,
+    );
   }
   const misses = Object.entries(bench.relevance).flatMap(([lang, run]) => run.misses.map((m) => `- ${lang} “${m.q}”: rank ${m.rank ?? 'none'}`));
   if (misses.length) lines.push('', 'Not first:', '', ...misses);

@@ -24,7 +24,9 @@ export async function typeQuery(page: Page, query: string) {
 /** The result links of a query, in the order shown. */
 export async function resultLinks(page: Page, query: string): Promise<string[]> {
   await typeQuery(page, query);
-  return results(page).locator('[data-result-link]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+  return results(page)
+    .locator('[data-result-link]')
+    .evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
 }
 
 export const readQueries = (lang: 'zh-CN' | 'en') => JSON.parse(readFileSync(new URL(`queries.${lang}.json`, import.meta.url), 'utf8')) as RelevanceQuery[];

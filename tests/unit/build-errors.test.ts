@@ -12,7 +12,18 @@ let dir = '';
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'kb-build-'));
-  for (const f of ['astro.config.mjs', 'content.config.ts', 'package.json', 'tsconfig.json', 'src', 'public', 'content/glossary.yaml', 'content/examples', 'content/assessment', 'content/docs/index.mdx']) {
+  for (const f of [
+    'astro.config.mjs',
+    'content.config.ts',
+    'package.json',
+    'tsconfig.json',
+    'src',
+    'public',
+    'content/glossary.yaml',
+    'content/examples',
+    'content/assessment',
+    'content/docs/index.mdx',
+  ]) {
     await cp(f, join(dir, f), { recursive: true });
   }
   await mkdir(join(dir, 'content/errata'), { recursive: true });

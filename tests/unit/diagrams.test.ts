@@ -21,13 +21,7 @@ const articleDiagrams = (['articles', 'en/articles'] as const).flatMap((dir) =>
 );
 
 const render = (markdown: string, path: string) =>
-  unified()
-    .use(remarkParse)
-    .use(remarkMermaidDiagrams)
-    .use(remarkRehype)
-    .use(rehypeStringify)
-    .process({ value: markdown, path })
-    .then(String);
+  unified().use(remarkParse).use(remarkMermaidDiagrams).use(remarkRehype).use(rehypeStringify).process({ value: markdown, path }).then(String);
 
 describe('build-time diagrams', () => {
   it("finds the articles' diagrams in both languages (an article need not have one)", () => {
@@ -81,7 +75,9 @@ describe('build-time diagrams', () => {
       /content\/docs\/articles\/broken\.mdx:7: Mermaid diagram: Parse error:\n.*A\["数据" --> B/,
     );
     await expect(render('```mermaid\ngrph TD\n A --> B\n```\n', 'a.mdx')).rejects.toThrow(/No diagram type detected/);
-    await expect(render('```mermaid\npie title Pets\n "Dogs" : 386\n```\n', 'a.mdx')).rejects.toThrow(/a\.mdx:1: .*"pie" diagram; the site draws flowcharts only/);
+    await expect(render('```mermaid\npie title Pets\n "Dogs" : 386\n```\n', 'a.mdx')).rejects.toThrow(
+      /a\.mdx:1: .*"pie" diagram; the site draws flowcharts only/,
+    );
   });
 
   it('leaves other code blocks alone', async () => {

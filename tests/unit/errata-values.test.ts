@@ -38,7 +38,12 @@ const expected: Record<string, string[]> = {
 
 const errata = new Map<string, { problem: Record<string, string>; correction: Record<string, string> }>();
 for (const slug of ['hype-to-rationality', 'technology-market-policy-trends', 'product-innovation']) {
-  for (const e of yaml.load(await readFile(`content/errata/${slug}.yaml`, 'utf8')) as { id: string; problem: Record<string, string>; correction: Record<string, string> }[]) errata.set(e.id, e);
+  for (const e of yaml.load(await readFile(`content/errata/${slug}.yaml`, 'utf8')) as {
+    id: string;
+    problem: Record<string, string>;
+    correction: Record<string, string>;
+  }[])
+    errata.set(e.id, e);
 }
 
 describe.each(Object.entries(expected))('%s states the computed value', (id, values) => {
@@ -48,4 +53,3 @@ describe.each(Object.entries(expected))('%s states the computed value', (id, val
     for (const value of values) expect(text, `${id} (${lang}) should contain ${value}`).toContain(value);
   });
 });
-

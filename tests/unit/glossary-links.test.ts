@@ -8,7 +8,10 @@ const terms: GlossaryLinkTerm[] = [
   { id: 'model', term: { 'zh-CN': '模型', en: 'model' } },
 ];
 const href = (id: string) => `#term-${id}`;
-const paragraph = (text: string): Root => ({ type: 'root', children: [{ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: text }] }] });
+const paragraph = (text: string): Root => ({
+  type: 'root',
+  children: [{ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: text }] }],
+});
 const links = (tree: Root) => JSON.stringify(tree).match(/"href":"#term-[\w-]+"/g) ?? [];
 
 describe('glossary links', () => {

@@ -3,7 +3,20 @@ import { groupByInitial, termInitial } from '../../src/lib/glossary-order.ts';
 
 describe('glossary order', () => {
   it('gives Chinese terms their pinyin initial', () => {
-    const cases: Record<string, string> = { 阿: 'A', 创业者: 'C', 大模型: 'D', 梯度下降: 'T', 损失函数: 'S', 卷积神经网络: 'J', 欧洲: 'O', 人工智能: 'R', 隐私: 'Y', 中文: 'Z', 微调: 'W', 模型: 'M' };
+    const cases: Record<string, string> = {
+      阿: 'A',
+      创业者: 'C',
+      大模型: 'D',
+      梯度下降: 'T',
+      损失函数: 'S',
+      卷积神经网络: 'J',
+      欧洲: 'O',
+      人工智能: 'R',
+      隐私: 'Y',
+      中文: 'Z',
+      微调: 'W',
+      模型: 'M',
+    };
     for (const [term, letter] of Object.entries(cases)) expect(termInitial(term), term).toBe(letter);
   });
   it('gives Latin terms their first letter, in either language', () => {
@@ -21,6 +34,10 @@ describe('glossary order', () => {
       { letter: 'T', items: ['梯度下降'] },
     ]);
     const en = groupByInitial(['gradient descent', 'Founder', 'feature', 'AUC'], (t) => t, 'en');
-    expect(en.map((g) => [g.letter, g.items])).toEqual([['A', ['AUC']], ['F', ['feature', 'Founder']], ['G', ['gradient descent']]]);
+    expect(en.map((g) => [g.letter, g.items])).toEqual([
+      ['A', ['AUC']],
+      ['F', ['feature', 'Founder']],
+      ['G', ['gradient descent']],
+    ]);
   });
 });

@@ -10,7 +10,8 @@ const read = (lang: string) => JSON.parse(readFileSync(`content/i18n/${lang}.jso
 const languages = ['zh-CN', 'en'];
 const files = Object.fromEntries(languages.map((lang) => [lang, read(lang)]));
 /** Keys Starlight, Pagefind and Expressive Code read themselves. */
-const builtIn = /^(pagefind|expressiveCode|search|themeSelect|languageSelect|menuButton|sidebarNav|tableOfContents|i18n|page|aside|skipLink|404|fileTree|builtWithStarlight|heading)\./;
+const builtIn =
+  /^(pagefind|expressiveCode|search|themeSelect|languageSelect|menuButton|sidebarNav|tableOfContents|i18n|page|aside|skipLink|404|fileTree|builtWithStarlight|heading)\./;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -24,6 +24,8 @@ it('renders `code` spans, escaped', () => {
 });
 
 it('marks Chinese runs lang="zh-CN" on non-Chinese pages only', () => {
-  expect(renderInlineMath('“后向传播” is not standard; 2048 块 GPU', 'en')).toBe('“<span lang="zh-CN">后向传播</span>” is not standard; 2048 <span lang="zh-CN">块</span> GPU');
+  expect(renderInlineMath('“后向传播” is not standard; 2048 块 GPU', 'en')).toBe(
+    '“<span lang="zh-CN">后向传播</span>” is not standard; 2048 <span lang="zh-CN">块</span> GPU',
+  );
   expect(renderInlineMath('“后向传播”不是标准术语')).toBe('“后向传播”不是标准术语');
 });

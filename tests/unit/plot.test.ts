@@ -29,9 +29,26 @@ describe('plot helpers', () => {
 });
 
 const series: Series[] = [
-  { kind: 'line', className: 'fit', label: 'fit', points: [{ x: 0, y: 0 }, { x: 1, y: 1 }, { x: 2, y: NaN }] },
+  {
+    kind: 'line',
+    className: 'fit',
+    label: 'fit',
+    points: [
+      { x: 0, y: 0 },
+      { x: 1, y: 1 },
+      { x: 2, y: NaN },
+    ],
+  },
   { kind: 'dots', className: 'data', label: 'data <points>', points: [{ x: 0.5, y: 0.5 }] },
-  { kind: 'line', className: 'data', label: 'data <points>', points: [{ x: 0, y: 0.5 }, { x: 1, y: 0.5 }] },
+  {
+    kind: 'line',
+    className: 'data',
+    label: 'data <points>',
+    points: [
+      { x: 0, y: 0.5 },
+      { x: 1, y: 0.5 },
+    ],
+  },
 ];
 const options = { xLabel: 'X (s)', yLabel: 'Y (m)', title: 'a chart', xDomain: [0, 1] as [number, number], yDomain: [0, 1] as [number, number] };
 
@@ -94,7 +111,17 @@ describe('patch', () => {
     const figure = document.createElement('figure') as unknown as Element;
     patch(figure, chartFigure(series, { ...options, width: 300 }, { summary: 's', series: 'n' }));
     const path = figure.querySelector('path.fit');
-    const moved: Series[] = [{ ...series[0]!, points: [{ x: 0, y: 1 }, { x: 1, y: 0 }] }, series[1]!, series[2]!];
+    const moved: Series[] = [
+      {
+        ...series[0]!,
+        points: [
+          { x: 0, y: 1 },
+          { x: 1, y: 0 },
+        ],
+      },
+      series[1]!,
+      series[2]!,
+    ];
     patch(figure, chartFigure(moved, { ...options, width: 300 }, { summary: 's', series: 'n' }));
     expect(figure.querySelector('path.fit')).toBe(path);
     expect(path!.getAttribute('d')).toMatch(/^M62\.0,10\.0L/);

@@ -7,7 +7,8 @@ const avoided = [
   { avoid: 'data set', preferred: 'dataset' },
   { avoid: '后向传播', preferred: '反向传播' },
 ];
-const page = (url: string, lang: string, body: string) => parsePage(url, `<html lang="${lang}"><body><nav>简体中文 entrepreneurs</nav><main>${body}</main></body></html>`);
+const page = (url: string, lang: string, body: string) =>
+  parsePage(url, `<html lang="${lang}"><body><nav>简体中文 entrepreneurs</nav><main>${body}</main></body></html>`);
 const check = (url: string, lang: string, body: string) => checkProse(page(url, lang, body), { avoided, checkTerms: true });
 
 // A clean English page: Chinese marked, quoted originals and erratum boxes, code, random
@@ -52,7 +53,9 @@ describe('checkDataTexts', () => {
   it('lets an erratum quote its original wording but not use it otherwise', () => {
     const quote = { where: 'E1 problem (zh-CN)', lang: 'zh-CN', text: '“后向传播”不是标准术语。', original: '后向传播' };
     expect(checkDataTexts([quote], avoided)).toEqual([]);
-    expect(checkDataTexts([{ ...quote, original: '反向传播' }], avoided)).toEqual(['E1 problem (zh-CN): "后向传播" is on the glossary\'s avoid list; write "反向传播"']);
+    expect(checkDataTexts([{ ...quote, original: '反向传播' }], avoided)).toEqual([
+      'E1 problem (zh-CN): "后向传播" is on the glossary\'s avoid list; write "反向传播"',
+    ]);
   });
 
   it('flags jargon in data texts', () => {

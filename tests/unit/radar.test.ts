@@ -32,12 +32,26 @@ describe('radar chart', () => {
 
   it('draws the uncertainty range only when some axis has one', () => {
     expect(radarChart(axes([10, 20, 30]), { title: 't' })).not.toContain('kb-radar__range');
-    const svg = radarChart([{ label: 'a', value: 10, high: 60 }, { label: 'b', value: 20 }, { label: 'c', value: 30 }], { title: 't' });
+    const svg = radarChart(
+      [
+        { label: 'a', value: 10, high: 60 },
+        { label: 'b', value: 20 },
+        { label: 'c', value: 30 },
+      ],
+      { title: 't' },
+    );
     expect(svg).toContain('kb-radar__range');
   });
 
   it('escapes labels and the title', () => {
-    const svg = radarChart([{ label: '<b>&', value: 1 }, { label: '"x"', value: 2 }, { label: "y'", value: 3 }], { title: '<script>' });
+    const svg = radarChart(
+      [
+        { label: '<b>&', value: 1 },
+        { label: '"x"', value: 2 },
+        { label: "y'", value: 3 },
+      ],
+      { title: '<script>' },
+    );
     expect(svg).not.toContain('<script>');
     expect(svg).not.toContain('<b>');
     expect(svg).toContain('&#60;b&#62;&#38;');
@@ -48,7 +62,14 @@ describe('radar chart', () => {
     expect(labelLines('Risk management')).toEqual(['Risk', 'management']);
     expect(labelLines('Data in use')).toEqual(['Data in use']);
     expect(labelLines('风险管理')).toEqual(['风险管理']);
-    const svg = radarChart([{ label: 'Technical strength', value: 1 }, { label: 'b', value: 2 }, { label: 'c', value: 3 }], { title: 't' });
+    const svg = radarChart(
+      [
+        { label: 'Technical strength', value: 1 },
+        { label: 'b', value: 2 },
+        { label: 'c', value: 3 },
+      ],
+      { title: 't' },
+    );
     const top = /<text [^>]*>(.*?)<\/text>/.exec(svg)![1];
     expect(top).toBe('<tspan x="310" dy="-1.5em">Technical</tspan><tspan x="310" dy="1.2em">strength</tspan>');
   });

@@ -13,7 +13,7 @@ describe('reading time', () => {
     expect(readingMinutes('短', 'zh-CN')).toBe(1);
   });
   it('ignores imports, component tags and heading anchors', () => {
-    const text = readableText("import Erratum from '~/components/Erratum.astro';\n## Title \\{#sec-1\\}\n<Erratum id=\"E000-01\" />");
+    const text = readableText('import Erratum from \'~/components/Erratum.astro\';\n## Title \\{#sec-1\\}\n<Erratum id="E000-01" />');
     expect(text).not.toMatch(/import|Erratum|sec-1/);
     expect(text).toMatch(/Title/);
   });

@@ -54,7 +54,11 @@ describe('where a result lands', () => {
     expect(arrange(hits, 'loss function').map((x) => x.url)).toEqual(['/b#2', '/g', '/e', '/a#1']);
     expect(arrange(hits, 'LLM').map((x) => x.url)).toEqual(['/g', '/e', '/a#1', '/b#2']);
     const partial = h('/c#3', 'page', 'Loss');
-    expect(arrange([partial, ...hits], 'loss function').map((x) => x.url).slice(0, 2)).toEqual(['/b#2', '/c#3']);
+    expect(
+      arrange([partial, ...hits], 'loss function')
+        .map((x) => x.url)
+        .slice(0, 2),
+    ).toEqual(['/b#2', '/c#3']);
   });
   it('merges hits without repeating a landing place', () => {
     const h = (url: string): Hit => ({ url, title: url, excerpt: '', kind: 'page', lang: 'en' });
@@ -130,7 +134,12 @@ describe('glossary aliases', () => {
 });
 
 describe('index records', () => {
-  const entry = { id: 'lasso', term: { 'zh-CN': 'LASSO', en: 'LASSO <x>' }, definition: { 'zh-CN': '定义', en: 'A & B' }, aliases: { 'zh-CN': [], en: ['l1 penalty'] } };
+  const entry = {
+    id: 'lasso',
+    term: { 'zh-CN': 'LASSO', en: 'LASSO <x>' },
+    definition: { 'zh-CN': '定义', en: 'A & B' },
+    aliases: { 'zh-CN': [], en: ['l1 penalty'] },
+  };
   it('gives each glossary entry its own result on its row, escaped, with its aliases', () => {
     const record = glossaryRecord(entry, 'en');
     expect(record.url).toBe('/en/guide/glossary/#term-lasso');
@@ -141,7 +150,11 @@ describe('index records', () => {
     expect(glossaryRecord(entry, 'zh-CN').url).toBe('/guide/glossary/#term-lasso');
   });
   it('gives each erratum its own result on its row of the errata page', () => {
-    const record = erratumRecord({ id: 'E001-02', article: 'a', problem: { 'zh-CN': '问题', en: 'Problem' }, correction: { 'zh-CN': '更正', en: 'Fix' } }, 'Title', 'zh-CN');
+    const record = erratumRecord(
+      { id: 'E001-02', article: 'a', problem: { 'zh-CN': '问题', en: 'Problem' }, correction: { 'zh-CN': '更正', en: 'Fix' } },
+      'Title',
+      'zh-CN',
+    );
     expect(record.url).toBe('/guide/errata/#erratum-E001-02');
     expect(record.html).toMatch(/<html lang="zh-CN">.*E001-02 · Title.*问题.*更正/);
   });

@@ -90,7 +90,9 @@ it('flags a real page after its Chinese text is edited in a temporary copy', asy
   const stamped = outline(await readFile(enPath, 'utf8'));
   expect(isFresh(freshness(stamped.frontmatter.translation as TranslationStamp, outline(zhSource), stamped))).toBe(true);
 
-  const lastHeading = outline(zhSource).headings.filter((h) => h.depth <= 3).at(-1);
+  const lastHeading = outline(zhSource)
+    .headings.filter((h) => h.depth <= 3)
+    .at(-1);
   await writeFile(zhPath, `${zhSource.trimEnd()}\n\n补充的一句话。\n`);
   const state = freshness(stamped.frontmatter.translation as TranslationStamp, outline(await readFile(zhPath, 'utf8')), stamped);
   expect(state.changedInSource).toEqual([lastHeading?.id]);

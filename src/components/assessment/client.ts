@@ -113,7 +113,9 @@ export function mountAssessment(root: HTMLElement): void {
 
   const readAnswer = (id: string): Answer | undefined => {
     const fs = fieldsetOf(id);
-    const checked = inputsOf(id).filter((input) => input.checked).map((input) => input.value);
+    const checked = inputsOf(id)
+      .filter((input) => input.checked)
+      .map((input) => input.value);
     let value: string | string[];
     if (fs.hasAttribute('data-multiple')) {
       if (checked.includes('unknown')) value = 'unknown';
@@ -170,8 +172,7 @@ export function mountAssessment(root: HTMLElement): void {
     // Multi-select: "don't know" and "none of these" exclude the options and each other.
     if (fs.hasAttribute('data-multiple') && target instanceof HTMLInputElement && target.checked) {
       const exclusive = target.value === 'unknown' || target.value === NONE;
-      for (const input of inputsOf(id))
-        if (input !== target && (exclusive || input.value === 'unknown' || input.value === NONE)) input.checked = false;
+      for (const input of inputsOf(id)) if (input !== target && (exclusive || input.value === 'unknown' || input.value === NONE)) input.checked = false;
     }
     const answer = readAnswer(id);
     if (answer) answers = { ...answers, [id]: answer };
@@ -256,7 +257,11 @@ export function mountAssessment(root: HTMLElement): void {
     const { states } = resolve(q, answers);
     whatIfQuestion.replaceChildren(
       ...q.groups.map((g) =>
-        el('optgroup', { label: pick(view, g.title) }, ...g.questions.filter((x) => states.get(x.id)?.kind !== 'hidden').map((x) => el('option', { value: x.id }, pick(view, x.text)))),
+        el(
+          'optgroup',
+          { label: pick(view, g.title) },
+          ...g.questions.filter((x) => states.get(x.id)?.kind !== 'hidden').map((x) => el('option', { value: x.id }, pick(view, x.text))),
+        ),
       ),
     );
     if (previous && questions.has(previous)) whatIfQuestion.value = previous;
@@ -349,7 +354,11 @@ export function mountAssessment(root: HTMLElement): void {
           { 'data-snapshot': String(i) },
           el('span', {}, `${s.name} — ${formatDate(s.date)}`),
           ' ',
-          el('button', { type: 'button', 'data-snapshot-delete': String(i), 'aria-label': t('assessment.snapshot.delete-label', { name: s.name }) }, t('assessment.snapshot.delete')),
+          el(
+            'button',
+            { type: 'button', 'data-snapshot-delete': String(i), 'aria-label': t('assessment.snapshot.delete-label', { name: s.name }) },
+            t('assessment.snapshot.delete'),
+          ),
         ),
       ),
     );
@@ -393,7 +402,7 @@ export function mountAssessment(root: HTMLElement): void {
   });
   const runCompare = () => {
     const list = loadSnapshots();
-    const pick = (value: string) => (value === 'current' ? answers : list[Number(value)]?.answers ?? answers);
+    const pick = (value: string) => (value === 'current' ? answers : (list[Number(value)]?.answers ?? answers));
     const label = (select: HTMLSelectElement) => select.selectedOptions[0]?.textContent ?? '';
     const before = score(q, pick(compareA.value));
     const after = score(q, pick(compareB.value));

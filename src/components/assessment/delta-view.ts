@@ -31,7 +31,12 @@ export function renderDelta(v: ViewContext, delta: Comparison, before: Report, a
     table(
       v.t('assessment.delta.dimensions'),
       ['dimension', 'before', 'after', 'change'].map((c) => v.t(`assessment.delta.column.${c}`)),
-      after.dimensions.map((d) => [pick(v, d.name), fmt(before.dimensions.find((x) => x.id === d.id)?.score ?? 0), fmt(d.score), signed(delta.dimensions[d.id] ?? 0)]),
+      after.dimensions.map((d) => [
+        pick(v, d.name),
+        fmt(before.dimensions.find((x) => x.id === d.id)?.score ?? 0),
+        fmt(d.score),
+        signed(delta.dimensions[d.id] ?? 0),
+      ]),
     ),
     el('p', {}, v.t('assessment.delta.added'), ' ', flagList(v, delta.flagsAdded)),
     el('p', {}, v.t('assessment.delta.removed'), ' ', flagList(v, delta.flagsRemoved)),

@@ -33,7 +33,10 @@ async function build(): Promise<Questionnaire> {
   const { problems, data } = parseQuestionnaire({
     dimensions: dimensions.map((entry) => entry.data),
     groups: groups.map((entry) => ({ ...entry.data, file: basename(entry.filePath ?? `${entry.id}.yaml`) })),
-    rules: inFileOrder(rules.map((entry) => entry.data), RULES_FILE),
+    rules: inFileOrder(
+      rules.map((entry) => entry.data),
+      RULES_FILE,
+    ),
   });
   if (!data) throw new Error(`content/assessment is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n- ${problems.join('\n- ')}`);
   return data;
@@ -47,7 +50,10 @@ export function getQuestionnaire(): Promise<Questionnaire> {
 
 /** The questionnaire as JSON safe to embed in a `<script type="application/json">`. */
 export function questionnaireJson(q: Questionnaire): string {
-  return JSON.stringify(q).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(q)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /** Version of the questionnaire (a short hash of its content), printed on every report. */

@@ -59,7 +59,9 @@ function actionItem(v: ViewContext, a: NextAction): HTMLElement {
     what,
     effect.length ? ` (${effect.join(v.t('assessment.list.separator'))})` : '',
     a.together.length ? el('br') : '',
-    a.together.length ? v.t('assessment.action.together', { questions: a.together.map((id) => questionText(v, id)).join(v.t('assessment.list.separator')) }) : '',
+    a.together.length
+      ? v.t('assessment.action.together', { questions: a.together.map((id) => questionText(v, id)).join(v.t('assessment.list.separator')) })
+      : '',
     ' ',
     cite(v, a.citation),
   );
@@ -88,9 +90,18 @@ function headline(v: ViewContext, report: Report, meta: ReportMeta): HTMLElement
   return el(
     'div',
     { class: `kb-assess__band kb-assess__band--${report.band}`, 'data-band': report.band, 'data-overall': fmt(report.overall) },
-    el('p', { class: 'kb-assess__meta', 'data-report-meta': '' }, v.t('assessment.report.meta', { date: meta.date.toLocaleDateString(v.lang), version: meta.version })),
+    el(
+      'p',
+      { class: 'kb-assess__meta', 'data-report-meta': '' },
+      v.t('assessment.report.meta', { date: meta.date.toLocaleDateString(v.lang), version: meta.version }),
+    ),
     el('p', { class: 'kb-assess__band-label' }, v.t('assessment.report.band'), ' ', el('strong', { 'data-band-label': '' }, pick(v, BAND_LABELS[report.band]))),
-    reds > 0 && el('p', { class: 'kb-assess__blocked', 'data-blocked': String(reds) }, v.t(reds === 1 ? 'assessment.report.blocked-one' : 'assessment.report.blocked', { count: reds })),
+    reds > 0 &&
+      el(
+        'p',
+        { class: 'kb-assess__blocked', 'data-blocked': String(reds) },
+        v.t(reds === 1 ? 'assessment.report.blocked-one' : 'assessment.report.blocked', { count: reds }),
+      ),
     el(
       'p',
       { class: 'kb-assess__overall' },
@@ -100,15 +111,30 @@ function headline(v: ViewContext, report: Report, meta: ReportMeta): HTMLElement
       ' / 100 ',
       el('span', { 'data-range': '' }, v.t('assessment.report.range', { low: fmt(report.range.low), high: fmt(report.range.high) })),
     ),
-    el('p', { 'data-claimed': '' }, v.t('assessment.report.claimed'), ' ', el('strong', { 'data-claimed-value': '' }, fmt(report.claimed)), ' / 100 ', v.t('assessment.report.claimed-why')),
-    el('p', { 'data-counts': '' }, v.t('assessment.report.counts', { answered: counts.answered, unknown: counts.unknown + counts.unanswered, visible: counts.visible })),
-    report.capped && el('p', {}, v.t('assessment.report.capped', { fromScore: pick(v, BAND_LABELS[report.bandFromScore]), band: pick(v, BAND_LABELS[report.band]) })),
+    el(
+      'p',
+      { 'data-claimed': '' },
+      v.t('assessment.report.claimed'),
+      ' ',
+      el('strong', { 'data-claimed-value': '' }, fmt(report.claimed)),
+      ' / 100 ',
+      v.t('assessment.report.claimed-why'),
+    ),
+    el(
+      'p',
+      { 'data-counts': '' },
+      v.t('assessment.report.counts', { answered: counts.answered, unknown: counts.unknown + counts.unanswered, visible: counts.visible }),
+    ),
+    report.capped &&
+      el('p', {}, v.t('assessment.report.capped', { fromScore: pick(v, BAND_LABELS[report.bandFromScore]), band: pick(v, BAND_LABELS[report.band]) })),
     el(
       'p',
       { 'data-evidence-share': '' },
       v.t('assessment.report.evidence'),
       ' ',
-      (['measured', 'some', 'belief', 'unstated'] as const).map((k) => `${pick(v, EVIDENCE_LABELS[k])} ${pct(report.evidence[k])}`).join(v.t('assessment.list.separator')),
+      (['measured', 'some', 'belief', 'unstated'] as const)
+        .map((k) => `${pick(v, EVIDENCE_LABELS[k])} ${pct(report.evidence[k])}`)
+        .join(v.t('assessment.list.separator')),
     ),
   );
 }
@@ -126,7 +152,14 @@ function dimensions(v: ViewContext, report: Report): Child[] {
     table(
       title,
       ['dimension', 'backed', 'claimed', 'range', 'weight', 'unknown'].map((c) => v.t(`assessment.dimensions.column.${c}`)),
-      report.dimensions.map((d) => [pick(v, d.name), fmt(d.score), fmt(d.claimed), `[${fmt(d.range.low)}, ${fmt(d.range.high)}]`, pct(d.weight), String(d.unknown)]),
+      report.dimensions.map((d) => [
+        pick(v, d.name),
+        fmt(d.score),
+        fmt(d.claimed),
+        `[${fmt(d.range.low)}, ${fmt(d.range.high)}]`,
+        pct(d.weight),
+        String(d.unknown),
+      ]),
       'kb-assess__dims',
     ),
   ];
@@ -279,7 +312,15 @@ function why(v: ViewContext, report: Report): Child[] {
           'ul',
           {},
           ...d.why.map((c) =>
-            el('li', {}, `${c.points}/${c.max} · `, questionText(v, c.question), ' — ', answerText(v, c), c.evidence ? ` (${pick(v, EVIDENCE_LABELS[c.evidence])})` : ''),
+            el(
+              'li',
+              {},
+              `${c.points}/${c.max} · `,
+              questionText(v, c.question),
+              ' — ',
+              answerText(v, c),
+              c.evidence ? ` (${pick(v, EVIDENCE_LABELS[c.evidence])})` : '',
+            ),
           ),
         ),
         el('p', {}, cite(v, d.citation)),

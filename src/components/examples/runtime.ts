@@ -94,7 +94,8 @@ function wire<S extends SettingsSchema>(section: HTMLElement, id: string, schema
   const fill = (settings: Record<string, unknown>) => {
     for (const [key, value] of Object.entries(settings)) {
       const field = form.elements.namedItem(key);
-      if (field instanceof HTMLInputElement || field instanceof HTMLSelectElement) field.value = typeof value === 'boolean' ? (value ? '1' : '0') : String(value);
+      if (field instanceof HTMLInputElement || field instanceof HTMLSelectElement)
+        field.value = typeof value === 'boolean' ? (value ? '1' : '0') : String(value);
     }
   };
   const fromUrl = decodeSettings(schema, location.search);

@@ -91,7 +91,9 @@ class SiteSearch extends HTMLElement {
       ? ''
       : count === 0
         ? this.t('pagefind.zero_results').replace('[SEARCH_TERM]', term)
-        : this.t(count === 1 ? 'pagefind.one_result' : 'pagefind.many_results').replace('[SEARCH_TERM]', term).replace('[COUNT]', String(count));
+        : this.t(count === 1 ? 'pagefind.one_result' : 'pagefind.many_results')
+            .replace('[SEARCH_TERM]', term)
+            .replace('[COUNT]', String(count));
     this.suggestion.hidden = !alternative;
     this.suggestion.querySelector('button')!.textContent = alternative ?? '';
     this.list.replaceChildren(...hits.map((hit) => this.item(hit)));
@@ -106,7 +108,12 @@ class SiteSearch extends HTMLElement {
     return el(
       'li',
       { lang: foreign ? hit.lang : undefined },
-      el('a', { href: hit.url, 'data-result-link': '' }, el('span', { class: 'title' }, hit.title), hit.section && el('span', { class: 'section' }, hit.section)),
+      el(
+        'a',
+        { href: hit.url, 'data-result-link': '' },
+        el('span', { class: 'title' }, hit.title),
+        hit.section && el('span', { class: 'section' }, hit.section),
+      ),
       el(
         'p',
         { class: 'labels', lang: this.pageLang },

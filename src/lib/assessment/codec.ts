@@ -38,14 +38,7 @@ export type DecodeErrorCode =
   | 'invalid-evidence';
 
 /** Which sentence explains the error (a key under `assessment.decode.`), and what fills it in. */
-export type DecodeMessageKey =
-  | DecodeErrorCode
-  | 'file-shape'
-  | 'file-answer-shape'
-  | 'link-shape'
-  | 'link-answer-shape'
-  | 'invalid-answer-list'
-  | 'unreadable';
+export type DecodeMessageKey = DecodeErrorCode | 'file-shape' | 'file-answer-shape' | 'link-shape' | 'link-answer-shape' | 'invalid-answer-list' | 'unreadable';
 
 export interface DecodeError {
   code: DecodeErrorCode;
@@ -73,7 +66,7 @@ function reject(code: DecodeErrorCode, params: Record<string, string | number> =
 function show(value: unknown): string {
   let text: string;
   try {
-    text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+    text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   } catch {
     text = '?';
   }
@@ -86,8 +79,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 function checkKeys(object: Record<string, unknown>): void {
-  for (const key of Object.keys(object))
-    if (FORBIDDEN_KEYS.has(key)) reject('forbidden-key', { key: show(key) });
+  for (const key of Object.keys(object)) if (FORBIDDEN_KEYS.has(key)) reject('forbidden-key', { key: show(key) });
 }
 
 function checkSize(input: unknown): string {
@@ -116,17 +108,13 @@ function checkAnswer(q: Questionnaire, questionId: string, value: unknown, evide
   let clean: string | string[];
   if (value === UNKNOWN) clean = UNKNOWN;
   else if (isMultiple(item.question)) {
-    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
-      reject('invalid-answer', { question: show(questionId) }, 'invalid-answer-list');
+    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) reject('invalid-answer', { question: show(questionId) }, 'invalid-answer-list');
     const unknownOption = value.find((v) => !item.optionIds.has(v));
-    if (unknownOption !== undefined)
-      reject('unknown-option', { question: show(questionId), option: show(unknownOption) });
+    if (unknownOption !== undefined) reject('unknown-option', { question: show(questionId), option: show(unknownOption) });
     clean = item.question.options.map((o) => o.id).filter((id) => value.includes(id));
   } else {
-    if (typeof value !== 'string')
-      reject('invalid-answer', { question: show(questionId) });
-    if (!item.optionIds.has(value))
-      reject('unknown-option', { question: show(questionId), option: show(value) });
+    if (typeof value !== 'string') reject('invalid-answer', { question: show(questionId) });
+    if (!item.optionIds.has(value)) reject('unknown-option', { question: show(questionId), option: show(value) });
     clean = value;
   }
   if (evidence === undefined) return { value: clean };
@@ -186,8 +174,7 @@ function toBase64Url(text: string): string {
 }
 
 function fromBase64Url(text: string): string {
-  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1)
-    reject('malformed-base64');
+  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) reject('malformed-base64');
   try {
     const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4));
     const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));

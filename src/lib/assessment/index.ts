@@ -3,7 +3,20 @@
  * Build the questionnaire with `parseQuestionnaire` from src/schemas/assessment.ts (at build
  * time, from the content collections) and pass it to these functions in the browser.
  */
-export { score, whatIf, compare, bandOf, bandRank, withValue, BANDS, RED_FLAG_CAP, OUT_OF_STEP_GAP, IMPACT_BONUS, EVIDENCE_CREDIT, QUESTION_WEIGHTS } from './score.ts';
+export {
+  score,
+  whatIf,
+  compare,
+  bandOf,
+  bandRank,
+  withValue,
+  BANDS,
+  RED_FLAG_CAP,
+  OUT_OF_STEP_GAP,
+  IMPACT_BONUS,
+  EVIDENCE_CREDIT,
+  QUESTION_WEIGHTS,
+} from './score.ts';
 export { FALLBACK_STRATEGY } from './strategy.ts';
 export { quickScan, quickQuestionnaire, openQuestions, minutesFor, SECONDS_PER_QUESTION, type QuickScan } from './quick.ts';
 export {

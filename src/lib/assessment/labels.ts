@@ -73,4 +73,3 @@ export const EVIDENCE_LABELS: Record<EvidenceLevel | 'unstated', Bilingual> = {
   belief: { 'zh-CN': '只是判断', en: 'Belief' },
   unstated: { 'zh-CN': '未说明', en: 'Not stated' },
 };
-

@@ -263,7 +263,9 @@ function evaluate(q: Questionnaire, answers: Answers): { core: Core; resolved: R
     for (const b of dimensions)
       if (a.id !== b.id && settle(a.score - b.score) >= OUT_OF_STEP_GAP)
         outOfStep.push({ ahead: a.id, behind: b.id, gap: a.score - b.score, againstReference: b.id === reference });
-  outOfStep.sort((x, y) => Number(y.againstReference) - Number(x.againstReference) || y.gap - x.gap || x.ahead.localeCompare(y.ahead) || x.behind.localeCompare(y.behind));
+  outOfStep.sort(
+    (x, y) => Number(y.againstReference) - Number(x.againstReference) || y.gap - x.gap || x.ahead.localeCompare(y.ahead) || x.behind.localeCompare(y.behind),
+  );
 
   const bandFromScore = bandOf(overall);
   const hasRed = flags.some((f) => f.level === 'red');

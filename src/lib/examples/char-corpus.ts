@@ -45,7 +45,13 @@ export function mdxToPlainText(source: string): string {
   text = text.replace(/\[([^\]]+)\]\([^)]*\)/g, '$1');
   // Table separator rows, then table pipes.
   text = text.replace(/^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/gm, '');
-  text = text.replace(/^[ \t]*\|(.*)\|[ \t]*$/gm, (_m, row: string) => row.split('|').map((c) => c.trim()).filter(Boolean).join(' '));
+  text = text.replace(/^[ \t]*\|(.*)\|[ \t]*$/gm, (_m, row: string) =>
+    row
+      .split('|')
+      .map((c) => c.trim())
+      .filter(Boolean)
+      .join(' '),
+  );
   // Heading, quote and list markers.
   text = text.replace(/^[ \t]*#{1,6}[ \t]+/gm, '');
   text = text.replace(/^[ \t]*>[ \t]?/gm, '');

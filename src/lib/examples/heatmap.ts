@@ -16,7 +16,6 @@ export interface HeatmapOptions {
   cell?: number;
 }
 
-
 /** How a character is shown as an axis label: visible stand-ins for space, line break and tab. */
 export function labelFor(ch: string): string {
   if (ch === ' ') return '␣';
@@ -29,7 +28,8 @@ export function labelFor(ch: string): string {
 export function heatmap(weights: readonly (readonly number[])[], rowLabels: readonly string[], colLabels: readonly string[], options: HeatmapOptions): VNode {
   const rows = weights.length;
   const cols = weights[0]?.length ?? 0;
-  if (rowLabels.length !== rows || colLabels.length !== cols) throw new RangeError(`labels ${rowLabels.length}×${colLabels.length} do not fit a ${rows}×${cols} matrix`);
+  if (rowLabels.length !== rows || colLabels.length !== cols)
+    throw new RangeError(`labels ${rowLabels.length}×${colLabels.length} do not fit a ${rows}×${cols} matrix`);
   const cell = options.cell ?? 18;
   const left = 44;
   const top = 44;
@@ -40,8 +40,12 @@ export function heatmap(weights: readonly (readonly number[])[], rowLabels: read
     { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': options.title, class: 'kb-heatmap' },
     h('text', { class: 'axis-label', x: left + (cols * cell) / 2, y: 12, 'text-anchor': 'middle' }, options.colAxis),
     h('text', { class: 'axis-label', transform: `translate(12 ${top + (rows * cell) / 2}) rotate(-90)`, 'text-anchor': 'middle' }, options.rowAxis),
-    colLabels.map((label, k) => h('text', { class: 'kb-heatmap__label', 'data-col-label': k, x: left + k * cell + cell / 2, y: top - 6, 'text-anchor': 'middle' }, labelFor(label))),
-    rowLabels.map((label, q) => h('text', { class: 'kb-heatmap__label', 'data-row-label': q, x: left - 6, y: top + q * cell + cell * 0.7, 'text-anchor': 'end' }, labelFor(label))),
+    colLabels.map((label, k) =>
+      h('text', { class: 'kb-heatmap__label', 'data-col-label': k, x: left + k * cell + cell / 2, y: top - 6, 'text-anchor': 'middle' }, labelFor(label)),
+    ),
+    rowLabels.map((label, q) =>
+      h('text', { class: 'kb-heatmap__label', 'data-row-label': q, x: left - 6, y: top + q * cell + cell * 0.7, 'text-anchor': 'end' }, labelFor(label)),
+    ),
     h('rect', { class: 'kb-heatmap__grid', x: left, y: top, width: cols * cell - 1, height: rows * cell - 1 }),
     weights.map((row, q) =>
       row.map((w, k) =>

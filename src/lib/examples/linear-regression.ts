@@ -165,17 +165,12 @@ export function ridge(
  *   β0 ← β0 − α·(−(2/n) Σ rᵢ + λβ0),   β1 ← β1 − α·(−(2/n) Σ rᵢxᵢ + λβ1).
  * Reference for `trainLinearTf`: same lr/epochs → same numbers up to float32 rounding.
  */
-export function gradientDescentPlain(
-  x: readonly number[],
-  y: readonly number[],
-  opts: LinearGdOptions,
-): LinearTrainResult {
+export function gradientDescentPlain(x: readonly number[], y: readonly number[], opts: LinearGdOptions): LinearTrainResult {
   checkData(x, y);
   const { lr, epochs, ridgeLambda = 0, penalizeIntercept = true } = opts;
   const n = x.length;
   const lam0 = penalizeIntercept ? ridgeLambda : 0;
-  const objective = (b0: number, b1: number) =>
-    linearMse(b0, b1, x, y) + (ridgeLambda / 2) * ((penalizeIntercept ? b0 * b0 : 0) + b1 * b1);
+  const objective = (b0: number, b1: number) => linearMse(b0, b1, x, y) + (ridgeLambda / 2) * ((penalizeIntercept ? b0 * b0 : 0) + b1 * b1);
   let b0 = opts.b0Init ?? 0;
   let b1 = opts.b1Init ?? 0;
   const losses: number[] = [];

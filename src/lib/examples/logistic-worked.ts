@@ -78,7 +78,11 @@ export function workedColumnTf(tf: Tf, theta: readonly number[], b: number, x: r
  *   ∂L/∂θ1 = (1 − ŷ)·σ′(θ1 + b)                 (E003-09)
  *   θ1 ← θ1 − α·(1 − ŷ)·σ′(θ1 + b)              (E003-10; b is not updated)
  */
-export function articleAsWritten(theta1: number, b: number, alpha: number): {
+export function articleAsWritten(
+  theta1: number,
+  b: number,
+  alpha: number,
+): {
   z: number;
   yHat: number;
   loss: number;

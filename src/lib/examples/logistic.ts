@@ -89,12 +89,8 @@ export function logisticGradientTf(
   return tf.tidy(() => {
     const X = tf.tensor1d(x as number[]);
     const Y = tf.scalar(y);
-    const f = (th: Tensor, bias: Tensor) =>
-      tf.losses.sigmoidCrossEntropy(Y, tf.add(tf.sum(tf.mul(th, X)), bias));
-    const { value, grads } = tf.valueAndGrads(f as (...args: Tensor[]) => Scalar)([
-      tf.tensor1d(theta as number[]),
-      tf.scalar(b),
-    ]);
+    const f = (th: Tensor, bias: Tensor) => tf.losses.sigmoidCrossEntropy(Y, tf.add(tf.sum(tf.mul(th, X)), bias));
+    const { value, grads } = tf.valueAndGrads(f as (...args: Tensor[]) => Scalar)([tf.tensor1d(theta as number[]), tf.scalar(b)]);
     return {
       loss: value.dataSync()[0]!,
       dTheta: Array.from(grads[0]!.dataSync()),
@@ -118,7 +114,10 @@ export function makeTwoClusters({
   const points: [number, number][] = [];
   const labels: number[] = [];
   for (let i = 0; i < nPerClass; i++) {
-    for (const [label, c] of [[0, c0], [1, c1]] as const) {
+    for (const [label, c] of [
+      [0, c0],
+      [1, c1],
+    ] as const) {
       points.push([rng.normal(c[0], sd), rng.normal(c[1], sd)]);
       labels.push(label);
     }
@@ -206,10 +205,7 @@ export function trainLogisticPlain({ data, lr, epochs, seed }: LogisticTrainOpti
  * `tf.train.sgd(lr)` minimising `tf.losses.sigmoidCrossEntropy(labels, X·θ + b)` once per epoch
  * (full batch). Async with the control hooks of `TrainControl`; disposes everything.
  */
-export async function trainLogisticTf(
-  tf: Tf,
-  opts: LogisticTrainOptions & TrainControl<LogisticEpoch>,
-): Promise<LogisticTrainResult> {
+export async function trainLogisticTf(tf: Tf, opts: LogisticTrainOptions & TrainControl<LogisticEpoch>): Promise<LogisticTrainResult> {
   const { data, lr, epochs, seed } = opts;
   const init = initLogisticParams(seed, data.points[0]?.length ?? 2);
   const X = tf.tensor2d(data.points);
@@ -222,8 +218,7 @@ export async function trainLogisticTf(
   bInit.dispose();
   const optimizer = tf.train.sgd(lr);
   const losses: number[] = [];
-  const lossFn = () =>
-    tf.losses.sigmoidCrossEntropy(Y, tf.add(tf.matMul(X, theta), b)) as Scalar;
+  const lossFn = () => tf.losses.sigmoidCrossEntropy(Y, tf.add(tf.matMul(X, theta), b)) as Scalar;
   try {
     const { epochsRun, stopped } = await runEpochs<LogisticEpoch>(
       epochs,
@@ -275,9 +270,7 @@ export function decisionBoundary(
   if (t1 !== 0) {
     for (const y of [box.yMin, box.yMax]) candidates.push([-(t2 * y + b) / t1, y]);
   }
-  const inside = candidates.filter(
-    ([x, y]) => x >= box.xMin - tol && x <= box.xMax + tol && y >= box.yMin - tol && y <= box.yMax + tol,
-  );
+  const inside = candidates.filter(([x, y]) => x >= box.xMin - tol && x <= box.xMax + tol && y >= box.yMin - tol && y <= box.yMax + tol);
   const unique: [number, number][] = [];
   for (const p of inside) {
     if (!unique.some((q) => Math.abs(q[0] - p[0]) <= tol && Math.abs(q[1] - p[1]) <= tol)) unique.push(p);

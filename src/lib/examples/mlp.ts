@@ -91,8 +91,7 @@ export function cloneParams(params: MlpParams): MlpParams {
 }
 
 const act = (kind: HiddenActivation, z: number) => (kind === 'tanh' ? Math.tanh(z) : sigmoid(z));
-const actDerivative = (kind: HiddenActivation, z: number) =>
-  kind === 'tanh' ? tanhDerivative(z) : sigmoidDerivative(z);
+const actDerivative = (kind: HiddenActivation, z: number) => (kind === 'tanh' ? tanhDerivative(z) : sigmoidDerivative(z));
 
 /** Everything the backward pass of article 001 §3.3 needs: a⁰ = x, a¹, …, a^L and z¹, …, z^L. */
 export interface ForwardCache {
@@ -126,8 +125,7 @@ export function mlpPredict(params: MlpParams, x: readonly number[], hidden: Hidd
 /** Per-layer gradients (`dW`, `db` of article 001 §3.3), the same shape as the parameters. */
 export type MlpGradients = DenseLayer[];
 
-const zerosLike = (params: MlpParams): MlpGradients =>
-  params.map((layer) => ({ W: layer.W.map((row) => row.map(() => 0)), b: layer.b.map(() => 0) }));
+const zerosLike = (params: MlpParams): MlpGradients => params.map((layer) => ({ W: layer.W.map((row) => row.map(() => 0)), b: layer.b.map(() => 0) }));
 
 /**
  * Back-propagation of one sample (article 001 §3.3, corrected): δᴸ = ŷ − y for sigmoid + BCE,
@@ -215,15 +213,18 @@ export function mlpGradientCheckTf(
   );
   const owned: Tensor[] = [X, Y];
   try {
-    const { value, grads } = tf.variableGrads(() => {
-      let a: Tensor = X;
-      vars.forEach((v, l) => {
-        const z = tf.add(tf.matMul(a, v.W, false, true), v.b);
-        a = l === vars.length - 1 ? z : hidden === 'tanh' ? tf.tanh(z) : tf.sigmoid(z);
-      });
-      // `a` now holds the output logits.
-      return tf.losses.sigmoidCrossEntropy(Y, a) as Scalar;
-    }, vars.flatMap((v) => [v.W, v.b]));
+    const { value, grads } = tf.variableGrads(
+      () => {
+        let a: Tensor = X;
+        vars.forEach((v, l) => {
+          const z = tf.add(tf.matMul(a, v.W, false, true), v.b);
+          a = l === vars.length - 1 ? z : hidden === 'tanh' ? tf.tanh(z) : tf.sigmoid(z);
+        });
+        // `a` now holds the output logits.
+        return tf.losses.sigmoidCrossEntropy(Y, a) as Scalar;
+      },
+      vars.flatMap((v) => [v.W, v.b]),
+    );
     owned.push(value, ...Object.values(grads));
     const autodiff = vars.flatMap((v) => [...grads[v.W.name]!.dataSync(), ...grads[v.b.name]!.dataSync()]);
     const lossTf = value.dataSync()[0]!;

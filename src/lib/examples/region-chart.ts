@@ -78,7 +78,11 @@ export function regionChart(o: RegionChartOptions): VNode {
   return h(
     'svg',
     { viewBox: `0 0 ${width} ${height}`, width, height, class: 'kb-chart kb-region', 'aria-hidden': 'true', focusable: 'false' },
-    h('g', { class: 'kb-region-cells' }, [...byColour].map(([colour, d]) => h('path', { fill: colour, d: d.join('') }))),
+    h(
+      'g',
+      { class: 'kb-region-cells' },
+      [...byColour].map(([colour, d]) => h('path', { fill: colour, d: d.join('') })),
+    ),
     axes(f, o.xLabel, o.yLabel),
     group(0),
     group(1),
@@ -107,7 +111,14 @@ export function grayImage(rows: number[][], { pixel = 4, levels = 16 }: { pixel?
   const grey = (q: number) => Math.round((255 * q) / levels);
   return h(
     'svg',
-    { viewBox: `0 0 ${width * pixel} ${height * pixel}`, width: width * pixel, height: height * pixel, class: 'kb-thumb', 'aria-hidden': 'true', focusable: 'false' },
+    {
+      viewBox: `0 0 ${width * pixel} ${height * pixel}`,
+      width: width * pixel,
+      height: height * pixel,
+      class: 'kb-thumb',
+      'aria-hidden': 'true',
+      focusable: 'false',
+    },
     h('rect', { width: width * pixel, height: height * pixel, fill: 'rgb(0,0,0)' }),
     [...byLevel].sort((a, b) => a[0] - b[0]).map(([q, d]) => h('path', { fill: `rgb(${grey(q)},${grey(q)},${grey(q)})`, d: d.join('') })),
   );

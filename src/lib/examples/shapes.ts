@@ -142,7 +142,8 @@ function drawableFor(kind: PretrainClass | NewTaskShape, size: number, rng: Rng,
       const period = rng.uniform(3, 5);
       const phase = rng.uniform(0, period);
       const duty = rng.uniform(0.35, 0.55);
-      const [nx, ny] = kind === 'h-stripes' ? [0, 1] : kind === 'v-stripes' ? [1, 0] : rng.next() < 0.5 ? [Math.SQRT1_2, Math.SQRT1_2] : [Math.SQRT1_2, -Math.SQRT1_2];
+      const [nx, ny] =
+        kind === 'h-stripes' ? [0, 1] : kind === 'v-stripes' ? [1, 0] : rng.next() < 0.5 ? [Math.SQRT1_2, Math.SQRT1_2] : [Math.SQRT1_2, -Math.SQRT1_2];
       return (p: Vec) => {
         const u = (((p.x * nx + p.y * ny + phase) % period) + period) % period;
         // Distance to the band [0, duty·period], as a signed distance.
@@ -184,7 +185,12 @@ export interface ImageSet {
  * The pre-training set: `perClass` images of each of the 10 PRETRAIN_CLASSES (label = class index),
  * in a seeded random order.
  */
-export function makePretrainSet({ perClass = 150, size = 16, seed = 1, noise = 0.05 }: { perClass?: number; size?: number; seed?: number; noise?: number } = {}): ImageSet {
+export function makePretrainSet({
+  perClass = 150,
+  size = 16,
+  seed = 1,
+  noise = 0.05,
+}: { perClass?: number; size?: number; seed?: number; noise?: number } = {}): ImageSet {
   const rng = createRng(seed);
   const labels = rng.shuffled(Array.from({ length: perClass * PRETRAIN_CLASSES.length }, (_, i) => i % PRETRAIN_CLASSES.length));
   const images = new Float32Array(labels.length * size * size);
@@ -196,7 +202,12 @@ export function makePretrainSet({ perClass = 150, size = 16, seed = 1, noise = 0
  * The new task: `count` images of NEW_TASK_SHAPES, label 1 = filled, 0 = hollow (balanced:
  * alternating labels, shape chosen at random), from its own seed.
  */
-export function makeFillTaskSet({ count = 400, size = 16, seed = 2, noise = 0.05 }: { count?: number; size?: number; seed?: number; noise?: number } = {}): ImageSet & { shapes: NewTaskShape[] } {
+export function makeFillTaskSet({
+  count = 400,
+  size = 16,
+  seed = 2,
+  noise = 0.05,
+}: { count?: number; size?: number; seed?: number; noise?: number } = {}): ImageSet & { shapes: NewTaskShape[] } {
   const rng = createRng(seed);
   const labels: number[] = [];
   const shapes: NewTaskShape[] = [];

@@ -29,11 +29,7 @@ export function macrotask(): Promise<void> {
  * Runs `epochs` calls of `step(epoch)` with the control hooks above and returns how many ran and
  * whether `shouldStop` ended the loop. Used by: linear-regression.ts, logistic.ts, mlp.ts.
  */
-export async function runEpochs<S>(
-  epochs: number,
-  step: (epoch: number) => S,
-  control: TrainControl<S>,
-): Promise<{ epochsRun: number; stopped: boolean }> {
+export async function runEpochs<S>(epochs: number, step: (epoch: number) => S, control: TrainControl<S>): Promise<{ epochsRun: number; stopped: boolean }> {
   const every = control.yieldEvery ?? 25;
   const yieldFn = control.yieldFn ?? macrotask;
   for (let epoch = 0; epoch < epochs; epoch++) {

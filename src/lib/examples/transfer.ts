@@ -32,7 +32,14 @@ export function buildBackbone(layers: Layers, { size, seeds }: { size: number; s
   return layers.sequential({
     name: 'backbone',
     layers: [
-      layers.layers.conv2d({ inputShape: [size, size, 1], filters: 8, kernelSize: 3, padding: 'same', activation: 'relu', kernelInitializer: glorot(seeds[0]!) }),
+      layers.layers.conv2d({
+        inputShape: [size, size, 1],
+        filters: 8,
+        kernelSize: 3,
+        padding: 'same',
+        activation: 'relu',
+        kernelInitializer: glorot(seeds[0]!),
+      }),
       layers.layers.maxPooling2d({ poolSize: 2 }),
       layers.layers.conv2d({ filters: 16, kernelSize: 3, padding: 'same', activation: 'relu', kernelInitializer: glorot(seeds[1]!) }),
       layers.layers.globalAveragePooling2d({}),
@@ -154,7 +161,12 @@ export interface TrainOptions {
  * seeded shuffled batches. Returns the mean loss of every epoch, whether it was stopped and the
  * time it took (ms).
  */
-export async function trainModel(tf: Tf, model: LayersModel, set: ImageSet, opts: TrainOptions): Promise<{ epochLosses: number[]; stopped: boolean; ms: number; steps: number }> {
+export async function trainModel(
+  tf: Tf,
+  model: LayersModel,
+  set: ImageSet,
+  opts: TrainOptions,
+): Promise<{ epochLosses: number[]; stopped: boolean; ms: number; steps: number }> {
   const start = performance.now();
   const rng = createRng(opts.seed);
   const optimizer = tf.train.adam(opts.lr);
@@ -176,7 +188,11 @@ export async function trainModel(tf: Tf, model: LayersModel, set: ImageSet, opts
         const indices = perm.slice(b * opts.batchSize, (b + 1) * opts.batchSize);
         const loss = tf.tidy(() => {
           const { x, labels } = batchOf(tf, set, indices);
-          const cost = optimizer.minimize(() => lossOf(tf, opts.task, model.apply(x, { training: true }) as Tensor, labels) as import('@tensorflow/tfjs-core').Scalar, true, vars);
+          const cost = optimizer.minimize(
+            () => lossOf(tf, opts.task, model.apply(x, { training: true }) as Tensor, labels) as import('@tensorflow/tfjs-core').Scalar,
+            true,
+            vars,
+          );
           return cost!.dataSync()[0]!;
         });
         steps++;

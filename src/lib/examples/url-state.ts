@@ -38,22 +38,11 @@ export interface SettingsSchema<F extends Record<string, FieldSpec> = Record<str
 
 /** The settings object described by a schema. */
 export type SettingsOf<S extends SettingsSchema> = {
-  [K in keyof S['fields']]: S['fields'][K] extends EnumField<infer V>
-    ? V
-    : S['fields'][K] extends NumberField
-      ? number
-      : boolean;
+  [K in keyof S['fields']]: S['fields'][K] extends EnumField<infer V> ? V : S['fields'][K] extends NumberField ? number : boolean;
 };
 
 /** Why a query value was not used. */
-export type UrlIssueReason =
-  | 'not-a-number'
-  | 'not-an-integer'
-  | 'out-of-range'
-  | 'not-allowed'
-  | 'not-a-boolean'
-  | 'duplicate'
-  | 'unknown-key';
+export type UrlIssueReason = 'not-a-number' | 'not-an-integer' | 'out-of-range' | 'not-allowed' | 'not-a-boolean' | 'duplicate' | 'unknown-key';
 
 /**
  * One reported problem, as a code and its parameters (the island words it in the page's language,
@@ -108,10 +97,7 @@ export function defaultSettings<S extends SettingsSchema>(schema: S): SettingsOf
  * and are reported; for a repeated key the first value is used and the repeat is reported;
  * unknown keys with this schema's prefix are reported and ignored. Never throws.
  */
-export function decodeSettings<S extends SettingsSchema>(
-  schema: S,
-  query: URLSearchParams | string,
-): { settings: SettingsOf<S>; issues: UrlIssue[] } {
+export function decodeSettings<S extends SettingsSchema>(schema: S, query: URLSearchParams | string): { settings: SettingsOf<S>; issues: UrlIssue[] } {
   const params = typeof query === 'string' ? new URLSearchParams(query) : query;
   const settings: Record<string, unknown> = {};
   const issues: UrlIssue[] = [];

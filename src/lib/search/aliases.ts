@@ -18,9 +18,7 @@ export function splitTerm(term: string): string[] {
 
 /** The term and its aliases in `lang`, for every term that has aliases (the others add nothing). */
 export function termForms(terms: readonly { id: string; term: Record<Lang, string>; aliases: Record<Lang, string[]> }[], lang: Lang): TermForms[] {
-  return terms
-    .filter((t) => t.aliases[lang].length > 0)
-    .map((t) => ({ id: t.id, forms: [...new Set([...splitTerm(t.term[lang]), ...t.aliases[lang]])] }));
+  return terms.filter((t) => t.aliases[lang].length > 0).map((t) => ({ id: t.id, forms: [...new Set([...splitTerm(t.term[lang]), ...t.aliases[lang]])] }));
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -31,8 +31,7 @@ export interface Hit {
   lang: string;
 }
 
-const score = (sub: PagefindSub) =>
-  sub.weighted_locations?.reduce((sum, l) => sum + l.balanced_score, 0) ?? sub.locations?.length ?? 0;
+const score = (sub: PagefindSub) => sub.weighted_locations?.reduce((sum, l) => sum + l.balanced_score, 0) ?? sub.locations?.length ?? 0;
 
 const STOP = new Set(['and', 'the', 'for', 'how', 'what', 'does', 'with', 'from', 'where', 'why', 'which', 'can', 'you', 'are']);
 
@@ -40,7 +39,9 @@ const STOP = new Set(['and', 'the', 'for', 'how', 'what', 'does', 'with', 'from'
 export function queryTokens(query: string): string[] {
   const q = query.toLowerCase();
   const words = (q.match(/[a-z0-9]+/g) ?? []).filter((w) => w.length > 2 && !STOP.has(w)).map((w) => w.slice(0, 5));
-  const pairs = (q.match(/[\u3400-\u9fff]+/g) ?? []).flatMap((run) => (run.length < 2 ? [run] : Array.from({ length: run.length - 1 }, (_, i) => run.slice(i, i + 2))));
+  const pairs = (q.match(/[\u3400-\u9fff]+/g) ?? []).flatMap((run) =>
+    run.length < 2 ? [run] : Array.from({ length: run.length - 1 }, (_, i) => run.slice(i, i + 2)),
+  );
   return [...new Set([...words, ...pairs])];
 }
 
@@ -72,7 +73,8 @@ function headingPrecision(title: string, tokens: readonly string[], query: strin
  */
 export function bestSection(subs: readonly PagefindSub[], query: string): PagefindSub | undefined {
   const tokens = queryTokens(query);
-  const key = (sub: PagefindSub) => (isPageTop(sub) ? [0, 0, score(sub)] : [headingMatch(sub.title, tokens, query), headingPrecision(sub.title, tokens, query), score(sub)]);
+  const key = (sub: PagefindSub) =>
+    isPageTop(sub) ? [0, 0, score(sub)] : [headingMatch(sub.title, tokens, query), headingPrecision(sub.title, tokens, query), score(sub)];
   const better = (a: number[], b: number[]) => a[0]! > b[0]! || (a[0] === b[0] && (a[1]! > b[1]! || (a[1] === b[1] && a[2]! > b[2]!)));
   return subs.reduce<PagefindSub | undefined>((best, sub) => (!best || better(key(sub), key(best)) ? sub : best), undefined);
 }

@@ -17,7 +17,11 @@ export function editDistance(a: string, b: string): number {
 }
 
 /** Case, spaces, hyphens and a plural -s do not make a different word. */
-export const normalise = (s: string) => s.toLowerCase().replace(/[\s\-‐–_]+/g, '').replace(/s$/, '');
+export const normalise = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[\s\-‐–_]+/g, '')
+    .replace(/s$/, '');
 
 /** Typos allowed: one in up to 7 characters (3 for Chinese), two in longer queries. */
 function allowed(query: string): number {

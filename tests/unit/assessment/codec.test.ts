@@ -97,13 +97,34 @@ describe('rejects', () => {
   it('a missing or wrong checksum, and links of the old format without one', () => {
     const good = encodeFragment(profileAnswers('careful'));
     const [body = '', sum = ''] = good.split('.');
-    for (const text of ['!!!', 'abc=', 'ab/c', 'a b', body, `${body}.`, `${body}.${sum.toUpperCase()}`, `${body}.${sum.slice(1)}`, `${body}x.${sum}`, `${body}.${'0'.repeat(8)}`])
+    for (const text of [
+      '!!!',
+      'abc=',
+      'ab/c',
+      'a b',
+      body,
+      `${body}.`,
+      `${body}.${sum.toUpperCase()}`,
+      `${body}.${sum.slice(1)}`,
+      `${body}x.${sum}`,
+      `${body}.${'0'.repeat(8)}`,
+    ])
       expectError(decodeFragment(questionnaire, text), 'bad-checksum');
     expectError(decodeFragment(questionnaire, b64url(json({ v: 1, a: { 'hh-1': 'few' } }))), 'bad-checksum');
   });
 
   it('the wrong structure', () => {
-    for (const text of ['[]', '1', '"text"', 'null', json({ version: 1, answers: [] }), json({ version: 1, answers: {}, extra: 1 }), fileInput({ 'hh-1': 'few' }), fileInput({ 'hh-1': { option: 'few' } }), fileInput({ 'hh-1': { value: 'few', note: 'x' } })])
+    for (const text of [
+      '[]',
+      '1',
+      '"text"',
+      'null',
+      json({ version: 1, answers: [] }),
+      json({ version: 1, answers: {}, extra: 1 }),
+      fileInput({ 'hh-1': 'few' }),
+      fileInput({ 'hh-1': { option: 'few' } }),
+      fileInput({ 'hh-1': { value: 'few', note: 'x' } }),
+    ])
       expectError(importAnswers(questionnaire, text), 'wrong-shape');
     expectError(decodeFragment(questionnaire, link(json({ v: 2, a: { 'hh-1': ['few'] } }))), 'wrong-shape');
     expectError(decodeFragment(questionnaire, link(json({ v: 2, a: [] }))), 'wrong-shape');
@@ -200,7 +221,11 @@ describe('share links carry a checksum', () => {
         const char = alphabet[pick % alphabet.length]!;
         fc.pre(edit !== 'change' || good[at] !== char);
         const bad =
-          edit === 'change' ? good.slice(0, at) + char + good.slice(at + 1) : edit === 'remove' ? good.slice(0, at) + good.slice(at + 1) : good.slice(0, at) + char + good.slice(at);
+          edit === 'change'
+            ? good.slice(0, at) + char + good.slice(at + 1)
+            : edit === 'remove'
+              ? good.slice(0, at) + good.slice(at + 1)
+              : good.slice(0, at) + char + good.slice(at);
         expect(decodeFragment(questionnaire, bad).ok).toBe(false);
       }),
       { numRuns: 2000 },

@@ -151,7 +151,9 @@ describe('what-if and compare', () => {
 
 describe('robustness', () => {
   it('ignores answers that do not fit the questionnaire', () => {
-    const junk = JSON.parse('{"hh-1":{"value":"bogus"},"pm-models":{"value":["services","nope"]},"nope":{"value":"x"},"__proto__":{"value":"x"},"cf-1":null,"cf-2":{"value":"none","evidence":"certain"}}') as Answers;
+    const junk = JSON.parse(
+      '{"hh-1":{"value":"bogus"},"pm-models":{"value":["services","nope"]},"nope":{"value":"x"},"__proto__":{"value":"x"},"cf-1":null,"cf-2":{"value":"none","evidence":"certain"}}',
+    ) as Answers;
     const clean = score(questionnaire, answersOf({ 'cf-2': 'none' }));
     expect(score(questionnaire, junk)).toEqual(clean);
   });
@@ -166,7 +168,10 @@ describe('robustness', () => {
 
   it('counts evidence shares from the points earned', () => {
     // Two questions of the same weight, at their top.
-    const report = score(questionnaire, answersOf({ 'fl-market': { value: 'ongoing', evidence: 'measured' }, 'cf-3': { value: 'paying', evidence: 'belief' } }));
+    const report = score(
+      questionnaire,
+      answersOf({ 'fl-market': { value: 'ongoing', evidence: 'measured' }, 'cf-3': { value: 'paying', evidence: 'belief' } }),
+    );
     expect(report.evidence.measured).toBeCloseTo(0.5, 9);
     expect(report.evidence.belief).toBeCloseTo(0.5, 9);
   });

@@ -70,13 +70,11 @@ export function answerArb(q: Question): fc.Arbitrary<Answer | undefined> {
 }
 
 /** Random answers to the whole questionnaire (some questions left unanswered). */
-export const answersArb: fc.Arbitrary<Answers> = fc
-  .tuple(...questions.map((q) => answerArb(q)))
-  .map((list) => {
-    const out: Answers = {};
-    list.forEach((answer, i) => {
-      const question = questions[i];
-      if (answer && question) out[question.id] = answer;
-    });
-    return out;
+export const answersArb: fc.Arbitrary<Answers> = fc.tuple(...questions.map((q) => answerArb(q))).map((list) => {
+  const out: Answers = {};
+  list.forEach((answer, i) => {
+    const question = questions[i];
+    if (answer && question) out[question.id] = answer;
   });
+  return out;
+});

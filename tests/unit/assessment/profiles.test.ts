@@ -35,7 +35,15 @@ describe.each(profiles.map((p) => [p.name, p] as const))('profile %s', (name, pr
   it('gives the expected hype gauge, strategy advice, risks, revenue status and warnings', () => {
     expect(report.hype.value).toBe(expected.hype);
     const { strategy } = report;
-    expect(strategy && { rule: strategy.rule, recommended: strategy.recommended, current: strategy.current, matches: strategy.matches, missing: strategy.missing.map((m) => m.id) }).toEqual(expected.strategy);
+    expect(
+      strategy && {
+        rule: strategy.rule,
+        recommended: strategy.recommended,
+        current: strategy.current,
+        matches: strategy.matches,
+        missing: strategy.missing.map((m) => m.id),
+      },
+    ).toEqual(expected.strategy);
     expect(report.riskRegister.filter((e) => e.open).map((e) => e.type)).toEqual(expected.openRisks);
     expect(report.profitModel.status).toBe(expected.profitStatus);
     expect(report.outOfStep.filter((o) => o.againstReference).map((o) => o.ahead)).toEqual(expected.outOfStepAgainstReference);

@@ -114,7 +114,10 @@ describe('monotonicity', () => {
           const after = score(questionnaire, { ...base, [q.id]: move });
           expect(after.overall, `${q.id} → ${JSON.stringify(move.value)}`).toBeGreaterThanOrEqual(before.overall - EPS);
           const redBefore = new Set(redIds(before));
-          expect(redIds(after).filter((id) => !redBefore.has(id)), `${q.id} → ${JSON.stringify(move.value)}`).toEqual([]);
+          expect(
+            redIds(after).filter((id) => !redBefore.has(id)),
+            `${q.id} → ${JSON.stringify(move.value)}`,
+          ).toEqual([]);
         }
     }
   });
@@ -234,7 +237,7 @@ describe('order independence', () => {
   it('the order in which answers (and multi-select options) were given changes nothing', () => {
     fc.assert(
       fc.property(answersArb, fc.infiniteStream(fc.double({ min: 0, max: 1, noNaN: true })), (answers, randoms) => {
-        const shuffle = <T,>(list: T[]): T[] =>
+        const shuffle = <T>(list: T[]): T[] =>
           list
             .map((item) => ({ item, key: randoms.next().value as number }))
             .sort((a, b) => a.key - b.key)

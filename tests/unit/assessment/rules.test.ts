@@ -33,7 +33,11 @@ const red: Record<string, Case> = {
       { 'dec-strategy': 'train-large', 'dec-data': 'none' },
       { 'dec-strategy': 'train-large', 'dec-data': 'unknown' },
     ],
-    not: [{ 'dec-strategy': 'train-large', 'dec-data': 'large' }, { 'dec-strategy': 'fine-tune', 'dec-data': 'small' }, { 'dec-strategy': 'api', 'dec-data': 'none' }],
+    not: [
+      { 'dec-strategy': 'train-large', 'dec-data': 'large' },
+      { 'dec-strategy': 'fine-tune', 'dec-data': 'small' },
+      { 'dec-strategy': 'api', 'dec-data': 'none' },
+    ],
   },
   'no-data-path': { fires: [{ 'fl-c': 'neither' }, { 'fl-c': 'unknown' }], not: [{ 'fl-c': 'negotiating' }] },
   'no-revenue-model': { fires: [{ 'pm-revenue': 'none' }, { 'pm-revenue': 'unknown' }], not: [{ 'pm-revenue': 'chosen' }] },
@@ -46,8 +50,14 @@ const red: Record<string, Case> = {
     not: [{ 'pr-measures': ['compliance'] }, { 'ch-2': 'no-personal-data', 'pr-measures': ['encryption'] }],
   },
   'high-stakes-unexplained': {
-    fires: [{ 'ch-3': 'high-stakes', 'ex-practice': 'none' }, { 'ch-3': 'high-stakes', 'ex-practice': 'unknown' }],
-    not: [{ 'ch-3': 'high-stakes', 'ex-practice': 'internal' }, { 'ch-3': 'low-stakes', 'ex-practice': 'none' }],
+    fires: [
+      { 'ch-3': 'high-stakes', 'ex-practice': 'none' },
+      { 'ch-3': 'high-stakes', 'ex-practice': 'unknown' },
+    ],
+    not: [
+      { 'ch-3': 'high-stakes', 'ex-practice': 'internal' },
+      { 'ch-3': 'low-stakes', 'ex-practice': 'none' },
+    ],
   },
   'building-on-failing-model': {
     fires: [{ 'fl-g': 'not-met' }, { 'fl-g': 'no-criteria' }, { 'fl-g': 'unknown', 'fl-stage': 'product' }],
@@ -58,34 +68,63 @@ const red: Record<string, Case> = {
     not: [{ 'ev-test': 'reused' }, { 'ev-test': 'none', 'fl-stage': 'research' }, { 'ev-test': 'none', 'fl-stage': 'idea' }],
   },
   'unmitigated-high-impact-risk': {
-    fires: [{ 'rs-market': 'none' }, { 'rs-market': 'unknown' }, { 'rt-technical': 'high', 'rs-technical': 'none' }, { 'rt-financial': 'high', 'rs-financial': 'unknown' }],
+    fires: [
+      { 'rs-market': 'none' },
+      { 'rs-market': 'unknown' },
+      { 'rt-technical': 'high', 'rs-technical': 'none' },
+      { 'rt-financial': 'high', 'rs-financial': 'unknown' },
+    ],
     not: [{ 'rs-market': 'accept' }, { 'rt-market': 'medium', 'rs-market': 'none' }, { 'rt-market': 'unknown', 'rs-market': 'none' }],
   },
   'public-without-security': {
-    fires: [{ 'ch-public': 'public', 'dp-checklist': ['hardware'] }, { 'ch-public': 'public', 'dp-checklist': 'unknown' }],
+    fires: [
+      { 'ch-public': 'public', 'dp-checklist': ['hardware'] },
+      { 'ch-public': 'public', 'dp-checklist': 'unknown' },
+    ],
     not: [{ 'ch-public': 'restricted', 'dp-checklist': ['hardware'] }, { 'ch-public': 'public' }, { 'ch-public': 'unknown', 'dp-checklist': [] }],
   },
   'compute-over-budget': { fires: [{ 'ch-1-fit': 'exceeds' }], not: [{ 'ch-1-fit': 'tight' }, { 'ch-1-fit': 'unknown' }] },
   'no-ml-skills-for-own-model': {
     fires: [{ 'dec-strategy': 'train-large', 'dec-data': 'large', 'cf-1': 'nobody' }],
-    not: [{ 'dec-strategy': 'train-large', 'dec-data': 'large', 'cf-1': 'prototypes' }, { 'dec-strategy': 'fine-tune', 'cf-1': 'nobody' }],
+    not: [
+      { 'dec-strategy': 'train-large', 'dec-data': 'large', 'cf-1': 'prototypes' },
+      { 'dec-strategy': 'fine-tune', 'cf-1': 'nobody' },
+    ],
   },
   'no-training-data': {
     fires: [{ 'ch-7': 'none' }, { 'cf-2': 'none' }, { 'dec-strategy': 'traditional', 'ch-7': 'unknown' }],
     not: [{ 'ch-7': 'none', 'dec-strategy': 'api' }, { 'ch-7': 'under-quarter' }, { 'ch-7': 'none', 'dec-strategy': 'undecided' }],
   },
   'high-stakes-harms-unassessed': {
-    fires: [{ 'ch-3': 'high-stakes', 'ch-4': 'not-assessed' }, { 'ch-3': 'people-and-advice', 'ch-4': 'not-assessed' }],
-    not: [{ 'ch-3': 'low-stakes', 'ch-4': 'not-assessed' }, { 'ch-3': 'high-stakes', 'ch-4': 'informal' }, { 'ch-3': 'professional-advice', 'ch-4': 'not-assessed' }],
+    fires: [
+      { 'ch-3': 'high-stakes', 'ch-4': 'not-assessed' },
+      { 'ch-3': 'people-and-advice', 'ch-4': 'not-assessed' },
+    ],
+    not: [
+      { 'ch-3': 'low-stakes', 'ch-4': 'not-assessed' },
+      { 'ch-3': 'high-stakes', 'ch-4': 'informal' },
+      { 'ch-3': 'professional-advice', 'ch-4': 'not-assessed' },
+    ],
   },
   'fairness-unmeasured': {
     fires: [{ 'ch-3': 'high-stakes', 'ch-5': 'not-measured' }, { 'ch-3': 'high-stakes' }, { 'ch-3': 'people-and-advice' }],
     // Advice a professional reviews is about accuracy, not fairness across groups of people.
-    not: [{ 'ch-3': 'high-stakes', 'ch-5': 'planned' }, { 'ch-3': 'low-stakes', 'ch-5': 'not-measured' }, { 'ch-3': 'professional-advice', 'ch-5': 'not-measured' }],
+    not: [
+      { 'ch-3': 'high-stakes', 'ch-5': 'planned' },
+      { 'ch-3': 'low-stakes', 'ch-5': 'not-measured' },
+      { 'ch-3': 'professional-advice', 'ch-5': 'not-measured' },
+    ],
   },
   'unlicensed-scraped-data': {
-    fires: [{ 'da-sources': ['social-media'], 'da-rights': 'partly' }, { 'da-sources': ['internal', 'social-media'], 'da-rights': 'unchecked' }],
-    not: [{ 'da-sources': ['social-media'], 'da-rights': 'documented' }, { 'da-sources': ['public'], 'da-rights': 'partly' }, { 'da-sources': 'unknown', 'da-rights': 'partly' }],
+    fires: [
+      { 'da-sources': ['social-media'], 'da-rights': 'partly' },
+      { 'da-sources': ['internal', 'social-media'], 'da-rights': 'unchecked' },
+    ],
+    not: [
+      { 'da-sources': ['social-media'], 'da-rights': 'documented' },
+      { 'da-sources': ['public'], 'da-rights': 'partly' },
+      { 'da-sources': 'unknown', 'da-rights': 'partly' },
+    ],
   },
 };
 
@@ -93,7 +132,11 @@ const red: Record<string, Case> = {
 const watched: Record<string, Case> = {
   'scraping-without-personal-data': {
     fires: [{ 'da-sources': ['internal', 'social-media'], 'ch-2': 'no-personal-data', 'da-rights': 'auditable' }],
-    not: [{ 'da-sources': ['internal'], 'ch-2': 'no-personal-data' }, { 'da-sources': ['social-media'], 'da-rights': 'auditable' }, { 'da-sources': ['social-media'], 'ch-2': 'unknown', 'da-rights': 'auditable' }],
+    not: [
+      { 'da-sources': ['internal'], 'ch-2': 'no-personal-data' },
+      { 'da-sources': ['social-media'], 'da-rights': 'auditable' },
+      { 'da-sources': ['social-media'], 'ch-2': 'unknown', 'da-rights': 'auditable' },
+    ],
   },
   'proprietary-data-without-path': {
     fires: [{ 'fl-c': 'neither' }, { 'da-rights': 'unchecked' }, { 'cf-2': 'public-or-plan', 'op-1': 'proprietary', 'fl-c': 'neither' }],
@@ -109,14 +152,23 @@ const watched: Record<string, Case> = {
     not: [{ 'dec-strategy': 'train-large' }, { 'dec-strategy': 'fine-tune', 'ms-3': 'unknown' }],
   },
   'validated-demand-without-evidence': {
-    fires: [{ 'hh-1': 'not-validated', 'pm-revenue': 'chosen' }, { 'hh-1': 'unknown', 'cf-3': 'validated', 'pm-revenue': 'none' }],
+    fires: [
+      { 'hh-1': 'not-validated', 'pm-revenue': 'chosen' },
+      { 'hh-1': 'unknown', 'cf-3': 'validated', 'pm-revenue': 'none' },
+    ],
     not: [{ 'hh-1': 'few', 'pm-revenue': 'chosen' }, { 'hh-1': 'not-validated' }, { 'hh-1': 'not-validated', 'pm-revenue': 'chosen', 'cf-3': 'hypothesis' }],
   },
   'runway-under-12-months': { fires: [{ 'hh-3-runway': 'months-6-12' }], not: [{ 'hh-3-runway': 'months-12-24' }, { 'hh-3-runway': 'under-6' }] },
   'compute-just-fits': { fires: [{ 'ch-1-fit': 'tight' }], not: [{ 'ch-1-fit': 'fits' }, { 'ch-1-fit': 'unknown' }] },
   'advice-accuracy-unchecked': {
-    fires: [{ 'ch-3': 'professional-advice', 'fl-g': 'not-met' }, { 'ch-3': 'people-and-advice', 'fl-g': 'unknown' }],
-    not: [{ 'ch-3': 'professional-advice', 'fl-g': 'met' }, { 'ch-3': 'high-stakes', 'fl-g': 'not-met' }],
+    fires: [
+      { 'ch-3': 'professional-advice', 'fl-g': 'not-met' },
+      { 'ch-3': 'people-and-advice', 'fl-g': 'unknown' },
+    ],
+    not: [
+      { 'ch-3': 'professional-advice', 'fl-g': 'met' },
+      { 'ch-3': 'high-stakes', 'fl-g': 'not-met' },
+    ],
   },
 };
 
@@ -173,7 +225,12 @@ describe('flags', () => {
   it('every red flag has a case here, and every other flag a trigger', () => {
     const reds = flagRules.filter((r) => r.level === 'red').map((r) => r.id);
     expect(Object.keys(red).sort()).toEqual([...reds].sort());
-    expect([...Object.keys(others), ...Object.keys(watched)].sort()).toEqual(flagRules.filter((r) => r.level !== 'red').map((r) => r.id).sort());
+    expect([...Object.keys(others), ...Object.keys(watched)].sort()).toEqual(
+      flagRules
+        .filter((r) => r.level !== 'red')
+        .map((r) => r.id)
+        .sort(),
+    );
   });
 
   it('includes the red flags the seed guide requires', () => {

@@ -28,7 +28,11 @@ function tfValuesAndGrads(op: (t: import('@tensorflow/tfjs-core').Tensor) => imp
   return tf.tidy(() => {
     const x = tf.tensor1d(GRID);
     const values = Array.from(op(x).dataSync());
-    const grads = Array.from(tf.grad((t) => tf.sum(op(t)))(x).dataSync());
+    const grads = Array.from(
+      tf
+        .grad((t) => tf.sum(op(t)))(x)
+        .dataSync(),
+    );
     return { values, grads };
   });
 }
@@ -71,7 +75,13 @@ describe('activation derivatives', () => {
     expectAllClose(GRID.map(sigmoidDerivative), tfValuesAndGrads((t) => tf.sigmoid(t)).grads, 1e-7);
     expectAllClose(
       GRID.map(tanhDerivative),
-      tf.tidy(() => Array.from(tf.grad((t) => tf.sum(tf.tanh(t)))(tf.tensor1d(GRID)).dataSync())),
+      tf.tidy(() =>
+        Array.from(
+          tf
+            .grad((t) => tf.sum(tf.tanh(t)))(tf.tensor1d(GRID))
+            .dataSync(),
+        ),
+      ),
       1e-6,
     );
     expect(GRID.map(reluDerivative)).toEqual(tfValuesAndGrads((t) => tf.relu(t)).grads);

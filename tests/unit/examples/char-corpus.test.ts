@@ -51,7 +51,17 @@ describe('mdxToPlainText', () => {
 
   it('keeps the prose and drops code, math, components and markup', () => {
     expect(text).toBe(
-      ['摘要', '本文讨论大模型和 Transformer，公式 不算正文。见 论文。', '编者注', '这是注释，代码 被去掉。', '第一项', '第二项', '引文', '列一 列二', '甲 乙'].join('\n'),
+      [
+        '摘要',
+        '本文讨论大模型和 Transformer，公式 不算正文。见 论文。',
+        '编者注',
+        '这是注释，代码 被去掉。',
+        '第一项',
+        '第二项',
+        '引文',
+        '列一 列二',
+        '甲 乙',
+      ].join('\n'),
     );
     for (const bad of ['$', '`', '<', '>', 'import', 'torch', '\\', '{#', ':::', '**', '|', 'https']) expect(text).not.toContain(bad);
   });

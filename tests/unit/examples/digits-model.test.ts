@@ -75,7 +75,7 @@ describe('training', () => {
     expect(first.stopped).toBe(false);
   }, 60_000);
 
-  it("reports held-out metrics that match an independent computation from predict()", async () => {
+  it('reports held-out metrics that match an independent computation from predict()', async () => {
     const { model, log } = await trainDigits(tf, layers, data, options);
     const probs = predictProbabilities(tf, model, toFloats(data.test.pixels));
     // Sparse categorical cross-entropy by hand: mean of −ln p[label].
@@ -96,7 +96,13 @@ describe('training', () => {
 
   it('stops when asked, after the current batch, and uses a training subset', async () => {
     const progress: number[] = [];
-    const result = await trainDigits(tf, layers, data, { ...options, epochs: 3, trainCount: 64, shouldStop: () => progress.length >= 1, onProgress: (f) => progress.push(f) });
+    const result = await trainDigits(tf, layers, data, {
+      ...options,
+      epochs: 3,
+      trainCount: 64,
+      shouldStop: () => progress.length >= 1,
+      onProgress: (f) => progress.push(f),
+    });
     expect(result.stopped).toBe(true);
     expect(result.log).toHaveLength(1);
     expect(result.trainCount).toBe(64);

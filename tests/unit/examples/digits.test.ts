@@ -158,7 +158,8 @@ function rect(width: number, height: number, x0: number, y0: number, x1: number,
 /** Nearest-neighbour upscale of a 28×28 image by `k` (a "drawing" of an MNIST digit), placed at (ox, oy) on a w×h canvas. */
 function upscale(img: Float32Array, k: number, w: number, h: number, ox: number, oy: number): GreyImage {
   const values = new Float32Array(w * h);
-  for (let y = 0; y < SIDE * k; y++) for (let x = 0; x < SIDE * k; x++) values[(y + oy) * w + x + ox] = img[Math.floor(y / k) * SIDE + Math.floor(x / k)]! * 255;
+  for (let y = 0; y < SIDE * k; y++)
+    for (let x = 0; x < SIDE * k; x++) values[(y + oy) * w + x + ox] = img[Math.floor(y / k) * SIDE + Math.floor(x / k)]! * 255;
   return { width: w, height: h, values };
 }
 
@@ -262,11 +263,16 @@ describe('the site file built from the npm package', () => {
       expect(data.train.labels.filter((l) => l === d)).toHaveLength(perClass[d]!.length / PIXELS - 100);
     }
     // Every stored image is one of the package's images of its label, byte for byte.
-    const refs = selectDigits(perClass.map((v) => v.length / PIXELS), DIGITS_FILE);
+    const refs = selectDigits(
+      perClass.map((v) => v.length / PIXELS),
+      DIGITS_FILE,
+    );
     for (const i of [0, 1, 500, 8999]) {
       const { digit, index } = refs.train[i]!;
       expect(data.train.labels[i]).toBe(digit);
-      expect(Array.from(data.train.pixels.subarray(i * PIXELS, (i + 1) * PIXELS))).toEqual(perClass[digit]!.slice(index * PIXELS, (index + 1) * PIXELS).map(toByte));
+      expect(Array.from(data.train.pixels.subarray(i * PIXELS, (i + 1) * PIXELS))).toEqual(
+        perClass[digit]!.slice(index * PIXELS, (index + 1) * PIXELS).map(toByte),
+      );
     }
     expect(encodeDigits(data).length).toBe(20 + 10000 * (PIXELS + 1));
   });

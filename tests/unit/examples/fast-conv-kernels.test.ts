@@ -32,7 +32,11 @@ const size = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
 /** The filter gradient through the engine's current kernel. */
 function kernelGrad(x: Tensor, dy: Tensor, c: Case): number[] {
   return tf.tidy(() =>
-    Array.from((tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, { strides: c.strides, pad: c.pad, dataFormat: 'NHWC', filterShape: c.filter }) as Tensor).dataSync()),
+    Array.from(
+      (
+        tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, { strides: c.strides, pad: c.pad, dataFormat: 'NHWC', filterShape: c.filter }) as Tensor
+      ).dataSync(),
+    ),
   );
 }
 
@@ -55,7 +59,11 @@ describe('useFastConvFilterGrad', () => {
         expectAllClose(after, before[k]!, 1e-4);
         // The same through autodiff of Σ conv2d(x, W)·dy with respect to W.
         const viaGrad = tf.tidy(() =>
-          Array.from(tf.grad((w: Tensor) => tf.sum(tf.mul(tf.conv2d(x as Tensor4D, w as Tensor4D, c.strides, c.pad), dy)))(tf.zeros(c.filter)).dataSync()),
+          Array.from(
+            tf
+              .grad((w: Tensor) => tf.sum(tf.mul(tf.conv2d(x as Tensor4D, w as Tensor4D, c.strides, c.pad), dy)))(tf.zeros(c.filter))
+              .dataSync(),
+          ),
         );
         expectAllClose(viaGrad, before[k]!, 1e-4);
       });
@@ -66,7 +74,21 @@ describe('useFastConvFilterGrad', () => {
 
 describe('conv2dFilterGradNHWC', () => {
   it('matches the definition written as a direct sum', () => {
-    const g = { batch: 2, inHeight: 5, inWidth: 4, inChannels: 2, outHeight: 5, outWidth: 4, outChannels: 3, filterHeight: 3, filterWidth: 3, strideHeight: 1, strideWidth: 1, padTop: 1, padLeft: 1 };
+    const g = {
+      batch: 2,
+      inHeight: 5,
+      inWidth: 4,
+      inChannels: 2,
+      outHeight: 5,
+      outWidth: 4,
+      outChannels: 3,
+      filterHeight: 3,
+      filterWidth: 3,
+      strideHeight: 1,
+      strideWidth: 1,
+      padTop: 1,
+      padLeft: 1,
+    };
     const x = random(1, 2 * 5 * 4 * 2);
     const dy = random(2, 2 * 5 * 4 * 3);
     const out = conv2dFilterGradNHWC(x, dy, g);
@@ -77,7 +99,8 @@ describe('conv2dFilterGradNHWC', () => {
         for (let i = 0; i < 2; i++)
           for (let o = 0; o < 3; o++) {
             let s = 0;
-            for (let b = 0; b < 2; b++) for (let y = 0; y < 5; y++) for (let xx = 0; xx < 4; xx++) s += at(b, y + r - 1, xx + c - 1, i) * dy[((b * 5 + y) * 4 + xx) * 3 + o]!;
+            for (let b = 0; b < 2; b++)
+              for (let y = 0; y < 5; y++) for (let xx = 0; xx < 4; xx++) s += at(b, y + r - 1, xx + c - 1, i) * dy[((b * 5 + y) * 4 + xx) * 3 + o]!;
             ref.push(s);
           }
     expectAllClose(Array.from(out), ref, 1e-5);

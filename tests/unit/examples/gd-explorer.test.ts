@@ -104,7 +104,15 @@ describe('clipPolyline', () => {
       expect(piece.length).toBeGreaterThanOrEqual(2);
       for (const p of piece) expect(inside(p)).toBe(true);
     }
-    expect(clipPolyline([{ x: 5, y: 5 }, { x: 6, y: 7 }], box)).toEqual([]);
+    expect(
+      clipPolyline(
+        [
+          { x: 5, y: 5 },
+          { x: 6, y: 7 },
+        ],
+        box,
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -124,7 +132,14 @@ describe('thin / updatesPerEpoch / boxAround', () => {
   });
 
   it('pads the box around finite points', () => {
-    const b = boxAround([{ x: 0, y: 0 }, { x: 10, y: 5 }, { x: Number.POSITIVE_INFINITY, y: 1 }], 0.1);
+    const b = boxAround(
+      [
+        { x: 0, y: 0 },
+        { x: 10, y: 5 },
+        { x: Number.POSITIVE_INFINITY, y: 1 },
+      ],
+      0.1,
+    );
     expect(b).toEqual({ xMin: -1, xMax: 11, yMin: -0.5, yMax: 5.5 });
   });
 });

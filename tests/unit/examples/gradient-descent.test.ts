@@ -46,8 +46,14 @@ describe('batchGradient', () => {
       return s / (2 * idx.length);
     };
     const [g0, g1] = batchGradient(0.3, -0.7, data, idx);
-    expect(g0).toBeCloseTo(centralDiff((t) => J(t, -0.7), 0.3), 7);
-    expect(g1).toBeCloseTo(centralDiff((t) => J(0.3, t), -0.7), 7);
+    expect(g0).toBeCloseTo(
+      centralDiff((t) => J(t, -0.7), 0.3),
+      7,
+    );
+    expect(g1).toBeCloseTo(
+      centralDiff((t) => J(0.3, t), -0.7),
+      7,
+    );
   });
 });
 
@@ -60,7 +66,10 @@ describe('gradientDescentSteps: batch vs mini-batch vs stochastic', () => {
     expect(mb).toHaveLength(12);
     expect(mb.slice(0, 4).map((s) => s.indices.length)).toEqual([32, 32, 32, 4]);
     for (let e = 0; e < 3; e++) {
-      const seen = mb.filter((s) => s.epoch === e).flatMap((s) => s.indices).sort((a, b) => a - b);
+      const seen = mb
+        .filter((s) => s.epoch === e)
+        .flatMap((s) => s.indices)
+        .sort((a, b) => a - b);
       expect(seen).toEqual(Array.from({ length: 100 }, (_, i) => i));
     }
     expect(count('stochastic')).toHaveLength(300);
@@ -73,8 +82,16 @@ describe('gradientDescentSteps: batch vs mini-batch vs stochastic', () => {
     expect(mb1).toEqual(sgd);
     const bgd = gradientDescentPath(data, { mode: 'batch', lr: 0.5, epochs: 20 });
     const mbn = gradientDescentPath(data, { mode: 'mini-batch', batchSize: 100, lr: 0.5, epochs: 20, seed: 3 });
-    expectAllClose(mbn.map((s) => s.b0), bgd.map((s) => s.b0), 1e-12); // only the summation order differs
-    expectAllClose(mbn.map((s) => s.b1), bgd.map((s) => s.b1), 1e-12);
+    expectAllClose(
+      mbn.map((s) => s.b0),
+      bgd.map((s) => s.b0),
+      1e-12,
+    ); // only the summation order differs
+    expectAllClose(
+      mbn.map((s) => s.b1),
+      bgd.map((s) => s.b1),
+      1e-12,
+    );
   });
 
   it('each step applies θ ← θ − lr·gradient of the batch', () => {

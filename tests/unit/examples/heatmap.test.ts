@@ -11,7 +11,10 @@ describe('heatmap', () => {
   const svg = render(heatmap(weights, ['a', '<', ' '], ['a', '<', ' '], { title: 'Attention "head" 1', rowAxis: 'query', colAxis: 'key' }));
 
   it('draws one cell per weight with its indices and exact value', () => {
-    const cells = [...svg.querySelectorAll('rect.kb-heatmap__cell')].map((c) => ['', ...['data-q', 'data-k', 'data-w', 'fill-opacity'].map((a) => c.getAttribute(a)!)]);
+    const cells = [...svg.querySelectorAll('rect.kb-heatmap__cell')].map((c) => [
+      '',
+      ...['data-q', 'data-k', 'data-w', 'fill-opacity'].map((a) => c.getAttribute(a)!),
+    ]);
     expect(cells).toHaveLength(9);
     for (const [, q, k, w, opacity] of cells) {
       expect(Number(w)).toBe(weights[Number(q)]![Number(k)]);

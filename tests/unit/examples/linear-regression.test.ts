@@ -1,11 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  gradientDescentPlain,
-  leastSquares,
-  linearMse,
-  ridge,
-  trainLinearTf,
-} from '../../../src/lib/examples/linear-regression.ts';
+import { gradientDescentPlain, leastSquares, linearMse, ridge, trainLinearTf } from '../../../src/lib/examples/linear-regression.ts';
 import { makeLinearData } from '../../../src/lib/examples/gradient-descent.ts';
 import { loadTf, type Tf } from '../../../src/lib/examples/tf-runtime.ts';
 import { centralDiff, expectAllClose, expectNoLeak } from './helpers.ts';
@@ -82,8 +76,7 @@ describe('ridge (article 000 §4.5, objective MSE + λ·½(β0² + β1²))', () 
     for (const penalizeIntercept of [true, false]) {
       for (const lambda of [0.1, 1, 5]) {
         const { b0, b1 } = ridge(X, Y, lambda, { penalizeIntercept });
-        const J = (c0: number, c1: number) =>
-          linearMse(c0, c1, X, Y) + (lambda / 2) * ((penalizeIntercept ? c0 * c0 : 0) + c1 * c1);
+        const J = (c0: number, c1: number) => linearMse(c0, c1, X, Y) + (lambda / 2) * ((penalizeIntercept ? c0 * c0 : 0) + c1 * c1);
         expect(Math.abs(centralDiff((t) => J(t, b1), b0))).toBeLessThan(1e-7);
         expect(Math.abs(centralDiff((t) => J(b0, t), b1))).toBeLessThan(1e-7);
       }

@@ -79,9 +79,18 @@ describe('logisticGradient', () => {
       const y = k % 2;
       const g = logisticGradient(theta, b, x, y);
       const L = (t: number[], bb: number) => bceFromLogit(logisticForward(t, bb, x).z, y);
-      expect(g.dTheta[0]).toBeCloseTo(centralDiff((v) => L([v, theta[1]!], b), theta[0]!), 7);
-      expect(g.dTheta[1]).toBeCloseTo(centralDiff((v) => L([theta[0]!, v], b), theta[1]!), 7);
-      expect(g.dB).toBeCloseTo(centralDiff((v) => L(theta, v), b), 7);
+      expect(g.dTheta[0]).toBeCloseTo(
+        centralDiff((v) => L([v, theta[1]!], b), theta[0]!),
+        7,
+      );
+      expect(g.dTheta[1]).toBeCloseTo(
+        centralDiff((v) => L([theta[0]!, v], b), theta[1]!),
+        7,
+      );
+      expect(g.dB).toBeCloseTo(
+        centralDiff((v) => L(theta, v), b),
+        7,
+      );
       const viaTf = logisticGradientTf(tf, theta, b, x, y);
       expectAllClose([...viaTf.dTheta, viaTf.dB], [...g.dTheta, g.dB], 1e-5);
     }
@@ -128,9 +137,7 @@ describe('training on two seeded clusters', () => {
 
   it('honours shouldStop', async () => {
     let n = 0;
-    const r = await expectNoLeak(tf, () =>
-      trainLogisticTf(tf, { data, lr: 0.5, epochs: 500, seed: 3, onEpoch: () => n++, shouldStop: () => n >= 7 }),
-    );
+    const r = await expectNoLeak(tf, () => trainLogisticTf(tf, { data, lr: 0.5, epochs: 500, seed: 3, onEpoch: () => n++, shouldStop: () => n >= 7 }));
     expect(r.stopped).toBe(true);
     expect(r.epochsRun).toBe(7);
     expect(r.losses).toHaveLength(7);
@@ -163,12 +170,21 @@ describe('decisionBoundary', () => {
   });
 
   it('handles vertical, horizontal, corner and missing lines', () => {
-    expect(decisionBoundary([1, 0], -1, box)).toEqual([[1, -2], [1, 2]]); // x = 1
-    expect(decisionBoundary([0, 2], -2, box)).toEqual([[-3, 1], [3, 1]]); // y = 1
+    expect(decisionBoundary([1, 0], -1, box)).toEqual([
+      [1, -2],
+      [1, 2],
+    ]); // x = 1
+    expect(decisionBoundary([0, 2], -2, box)).toEqual([
+      [-3, 1],
+      [3, 1],
+    ]); // y = 1
     expect(decisionBoundary([1, 1], 0, { xMin: 0, xMax: 1, yMin: 0, yMax: 1 })).toBeNull(); // touches one corner only
     expect(decisionBoundary([1, 0], -10, box)).toBeNull(); // x = 10 misses
     expect(decisionBoundary([0, 0], 1, box)).toBeNull();
     const diag = decisionBoundary([1, -1], 0, { xMin: 0, xMax: 1, yMin: 0, yMax: 1 }); // corner to corner
-    expect(diag).toEqual([[0, 0], [1, 1]]);
+    expect(diag).toEqual([
+      [0, 0],
+      [1, 1],
+    ]);
   });
 });

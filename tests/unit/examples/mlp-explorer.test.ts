@@ -57,8 +57,20 @@ describe('mlpBatchDetails (article 001 §3.2–3.3 for one batch)', () => {
         mutate(minus, -h);
         return (loss(plus) - loss(minus)) / (2 * h);
       };
-      layer.W.forEach((row, j) => row.forEach((_, k) => expect(d.flat[i++]!).toBeCloseTo(bump((p, dl) => (p[l]!.W[j]![k]! += dl)), 8)));
-      layer.b.forEach((_, j) => expect(d.flat[i++]!).toBeCloseTo(bump((p, dl) => (p[l]!.b[j]! += dl)), 8));
+      layer.W.forEach((row, j) =>
+        row.forEach((_, k) =>
+          expect(d.flat[i++]!).toBeCloseTo(
+            bump((p, dl) => (p[l]!.W[j]![k]! += dl)),
+            8,
+          ),
+        ),
+      );
+      layer.b.forEach((_, j) =>
+        expect(d.flat[i++]!).toBeCloseTo(
+          bump((p, dl) => (p[l]!.b[j]! += dl)),
+          8,
+        ),
+      );
     });
     expect(i).toBe(d.flat.length);
   });
@@ -69,7 +81,11 @@ describe('mlpBatchDetails (article 001 §3.2–3.3 for one batch)', () => {
     const step = trainer.step();
     const d = mlpBatchDetails(before, data, 'tanh', step.indices);
     expect(d.loss).toBeCloseTo(step.batchLoss, 14);
-    expectAllClose(step.params[0]!.b, before[0]!.b.map((b, j) => b - 0.5 * d.grads[0]!.b[j]!), 1e-15);
+    expectAllClose(
+      step.params[0]!.b,
+      before[0]!.b.map((b, j) => b - 0.5 * d.grads[0]!.b[j]!),
+      1e-15,
+    );
   });
 });
 

@@ -46,7 +46,13 @@ function finiteDifferenceGradients(params: MlpParams, data: MlpData, hidden: Hid
 describe('mlpForward (article 001 §3.2)', () => {
   it('stores a⁰ = x and matches a hand computation', () => {
     const params: MlpParams = [
-      { W: [[1, -1], [0.5, 0.25]], b: [0, -0.5] },
+      {
+        W: [
+          [1, -1],
+          [0.5, 0.25],
+        ],
+        b: [0, -0.5],
+      },
       { W: [[2, -3]], b: [0.1] },
     ];
     const x = [0.3, 0.8];
@@ -66,7 +72,10 @@ describe('mlpForward (article 001 §3.2)', () => {
 describe('manual back-propagation (article 001 §3.3)', () => {
   for (const hidden of ['tanh', 'sigmoid'] as const) {
     it(`matches finite differences (${hidden}, XOR and moons)`, () => {
-      for (const [data, seed] of [[XOR_DATA, 1], [moons, 2]] as const) {
+      for (const [data, seed] of [
+        [XOR_DATA, 1],
+        [moons, 2],
+      ] as const) {
         const params = initMlp(seed);
         const manual = flattenLayers(mlpBatchGradients(params, data, hidden).grads);
         const fd = finiteDifferenceGradients(params, data, hidden);
@@ -76,7 +85,10 @@ describe('manual back-propagation (article 001 §3.3)', () => {
     });
 
     it(`matches tf.variableGrads (${hidden}) with no leak`, async () => {
-      for (const sizes of [[2, 4, 1], [2, 5, 3, 1]]) {
+      for (const sizes of [
+        [2, 4, 1],
+        [2, 5, 3, 1],
+      ]) {
         const params = initMlp(11, sizes);
         const check = await expectNoLeak(tf, () => mlpGradientCheckTf(tf, params, moons, hidden));
         expect(check.manual).toHaveLength(check.autodiff.length);
@@ -95,7 +107,11 @@ describe('createMlpTrainer (article 001 §3.4 loop)', () => {
     const s = trainer.step();
     expect(s.indices).toEqual([0, 1, 2, 3]);
     expect(s.epochEnd).toBe(true);
-    expectAllClose(flattenLayers(s.params), flattenLayers(before).map((p, i) => p - 0.5 * flattenLayers(grads)[i]!), 1e-15);
+    expectAllClose(
+      flattenLayers(s.params),
+      flattenLayers(before).map((p, i) => p - 0.5 * flattenLayers(grads)[i]!),
+      1e-15,
+    );
   });
 
   it('learns XOR (2-4-1, tanh, full batch)', () => {

@@ -36,7 +36,11 @@ describe('createRng', () => {
     // Standard error of the mean is 1/√20000 ≈ 0.007; of the sd ≈ 0.005.
     expect(Math.abs(mean)).toBeLessThan(0.03);
     expect(Math.abs(sd - 1)).toBeLessThan(0.03);
-    expectAllClose(normalSamples(123, 50, 2, 3), normalSamples(123, 50).map((z) => 2 + 3 * z), 1e-12);
+    expectAllClose(
+      normalSamples(123, 50, 2, 3),
+      normalSamples(123, 50).map((z) => 2 + 3 * z),
+      1e-12,
+    );
   });
 
   it('uniform, int and shuffled stay in range and are reproducible', () => {

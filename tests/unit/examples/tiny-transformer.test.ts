@@ -224,7 +224,20 @@ type Matrix = number[][];
 interface RefParams {
   E: Matrix;
   P: Matrix;
-  blocks: { g1: number[]; c1: number[]; wq: Matrix; wk: Matrix; wv: Matrix; wo: Matrix; g2: number[]; c2: number[]; w1: Matrix; b1: number[]; w2: Matrix; b2: number[] }[];
+  blocks: {
+    g1: number[];
+    c1: number[];
+    wq: Matrix;
+    wk: Matrix;
+    wv: Matrix;
+    wo: Matrix;
+    g2: number[];
+    c2: number[];
+    w1: Matrix;
+    b1: number[];
+    w2: Matrix;
+    b2: number[];
+  }[];
   gf: number[];
   cf: number[];
   wOut: Matrix;
@@ -258,9 +271,16 @@ function refForward(p: RefParams, seq: number[], H: number): { logits: Matrix; a
         return e.map((v2) => v2 / z);
       });
       attention.push(weights);
-      weights.forEach((row, i) => row.forEach((w, j) => { for (let m = 0; m < dh; m++) context[i]![o + m]! += w * v[j]![o + m]!; }));
+      weights.forEach((row, i) =>
+        row.forEach((w, j) => {
+          for (let m = 0; m < dh; m++) context[i]![o + m]! += w * v[j]![o + m]!;
+        }),
+      );
     }
-    x = x.map((r, t) => { const a = matVec(context[t]!, b.wo); return r.map((val, i) => val + a[i]!); });
+    x = x.map((r, t) => {
+      const a = matVec(context[t]!, b.wo);
+      return r.map((val, i) => val + a[i]!);
+    });
     x = x.map((r) => {
       const h2 = ln(r, b.g2, b.c2);
       const hidden = matVec(h2, b.w1).map((val, i) => Math.max(0, val + b.b1[i]!));
@@ -291,8 +311,18 @@ function toRef(p: TinyTransformerParams): RefParams {
     E: asMatrix(p.tokenEmbedding),
     P: asMatrix(p.positionEmbedding),
     blocks: p.blocks.map((b) => ({
-      g1: asVector(b.ln1Gain), c1: asVector(b.ln1Bias), wq: asMatrix(b.wq), wk: asMatrix(b.wk), wv: asMatrix(b.wv), wo: asMatrix(b.wo),
-      g2: asVector(b.ln2Gain), c2: asVector(b.ln2Bias), w1: asMatrix(b.w1), b1: asVector(b.b1), w2: asMatrix(b.w2), b2: asVector(b.b2),
+      g1: asVector(b.ln1Gain),
+      c1: asVector(b.ln1Bias),
+      wq: asMatrix(b.wq),
+      wk: asMatrix(b.wk),
+      wv: asMatrix(b.wv),
+      wo: asMatrix(b.wo),
+      g2: asVector(b.ln2Gain),
+      c2: asVector(b.ln2Bias),
+      w1: asMatrix(b.w1),
+      b1: asVector(b.b1),
+      w2: asMatrix(b.w2),
+      b2: asVector(b.b2),
     })),
     gf: asVector(p.lnfGain),
     cf: asVector(p.lnfBias),

@@ -111,7 +111,15 @@ describe('the transfer-learning miniature (article 001 §5)', () => {
       const head0 = weightFingerprint(ft.trainableWeights);
       const mid = tf.memory().numTensors;
       const progress: number[] = [];
-      const r = await trainModel(tf, ft, task, { task: { kind: 'binary' }, epochs: 2, batchSize: 16, lr: 0.001, seed: 2, onBatch: (p) => progress.push(p.batch), yieldFn: async () => {} });
+      const r = await trainModel(tf, ft, task, {
+        task: { kind: 'binary' },
+        epochs: 2,
+        batchSize: 16,
+        lr: 0.001,
+        seed: 2,
+        onBatch: (p) => progress.push(p.batch),
+        yieldFn: async () => {},
+      });
       const acc = evaluateModel(tf, ft, task, { kind: 'binary' });
       expect(tf.memory().numTensors).toBe(mid);
       const result = { pt, r, acc, frozen0, frozen1: weightFingerprint(backbone.weights), head0, head1: weightFingerprint(ft.trainableWeights), progress };
@@ -139,7 +147,15 @@ describe('the transfer-learning miniature (article 001 §5)', () => {
     const model = buildBinaryModel(layers, backbone, { seeds });
     const fp0 = weightFingerprint(backbone.weights);
     let batches = 0;
-    const r = await trainModel(tf, model, task, { task: { kind: 'binary' }, epochs: 5, batchSize: 16, lr: 0.001, seed: 2, onBatch: () => batches++, shouldStop: () => batches >= 4 });
+    const r = await trainModel(tf, model, task, {
+      task: { kind: 'binary' },
+      epochs: 5,
+      batchSize: 16,
+      lr: 0.001,
+      seed: 2,
+      onBatch: () => batches++,
+      shouldStop: () => batches >= 4,
+    });
     expect(r.stopped).toBe(true);
     expect(r.steps).toBe(4);
     expect(r.epochLosses).toHaveLength(1);

@@ -54,7 +54,8 @@ describe('decodeSettings', () => {
       expect(issues).toHaveLength(1);
       expect(issues[0]).toMatchObject({ param: `lin.${key}`, reason, fallback: defaults[key as keyof typeof defaults] });
       expect(issues[0]!.field).toBe(key);
-      if (reason === 'out-of-range') expect(issues[0]).toMatchObject({ min: linearRegressionSchema.fields[key as 'lr'].min, max: linearRegressionSchema.fields[key as 'lr'].max });
+      if (reason === 'out-of-range')
+        expect(issues[0]).toMatchObject({ min: linearRegressionSchema.fields[key as 'lr'].min, max: linearRegressionSchema.fields[key as 'lr'].max });
     }
   });
 
@@ -67,10 +68,7 @@ describe('decodeSettings', () => {
   });
 
   it('reports duplicates (the first value wins) and unknown keys of its own prefix only', () => {
-    const { settings, issues } = decodeSettings(
-      gradientDescentSchema,
-      new URLSearchParams('gd.lr=0.2&gd.lr=0.3&gd.momentum=0.9&lin.lr=0.5&utm_source=x'),
-    );
+    const { settings, issues } = decodeSettings(gradientDescentSchema, new URLSearchParams('gd.lr=0.2&gd.lr=0.3&gd.momentum=0.9&lin.lr=0.5&utm_source=x'));
     expect(settings.lr).toBe(0.2);
     expect(issues.map((i) => [i.param, i.reason])).toEqual([
       ['gd.lr', 'duplicate'],
@@ -102,11 +100,7 @@ describe('encodeSettings', () => {
   });
 
   it('omits defaults, keeps other keys of `base`, replaces its own, and skips invalid values', () => {
-    const out = encodeSettings(
-      logisticSchema,
-      { lr: 2, epochs: 200, seed: -1 as number },
-      { base: 'lin.lr=0.02&logit.lr=9&logit.old=1&x=1' },
-    );
+    const out = encodeSettings(logisticSchema, { lr: 2, epochs: 200, seed: -1 as number }, { base: 'lin.lr=0.02&logit.lr=9&logit.old=1&x=1' });
     expect(out.toString()).toBe('lin.lr=0.02&x=1&logit.lr=2');
     expect(encodeSettings(activationsSchema, { fn: 'relu', x: 2 }).toString()).toBe('act.fn=relu');
   });
