@@ -5,7 +5,6 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { rehypePlugins, remarkPlugins } from './src/markdown/pipeline.ts';
 import { rehypeBasePath } from './src/markdown/base-path.ts';
-import { rehypeSearchAliases } from './src/markdown/search-aliases.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { editBaseUrl } from './src/lib/edit-link.ts';
 

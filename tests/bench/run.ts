@@ -54,12 +54,16 @@ async function serve(root: string, url: string) {
   process.on('exit', () => {
     try {
       process.kill(-server.pid!);
-    } catch {}
+    } catch {
+      // Already gone.
+    }
   });
   for (let i = 0; i < 100; i++) {
     try {
       if ((await fetch(url)).ok) return;
-    } catch {}
+    } catch {
+      // Not listening yet.
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
 }

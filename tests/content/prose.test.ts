@@ -50,7 +50,9 @@ const pages = await Promise.all(htmlFiles.map(async (f) => parsePage(urlOfFile(f
 
 describe('built pages', () => {
   it('use the glossary terms, no porting jargon, and lang="zh-CN" on Chinese in English pages', () => {
-    const problems = pages.filter((page) => !OUT_OF_SCOPE.test(page.url)).flatMap((page) => checkProse(page, { avoided, checkTerms: !LISTS_AVOIDED_TERMS.includes(page.url) }));
+    const problems = pages
+      .filter((page) => !OUT_OF_SCOPE.test(page.url))
+      .flatMap((page) => checkProse(page, { avoided, checkTerms: !LISTS_AVOIDED_TERMS.includes(page.url) }));
     expect(problems).toEqual([]);
   });
 

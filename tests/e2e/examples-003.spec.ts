@@ -129,17 +129,15 @@ async function checkTransformer(page: Page, section: Locator, lang: 'zh' | 'en')
   const n = Math.min(Array.from(prompt).length, 32);
   const heads = await section.locator('[data-heatmap-grid] [data-head]').count();
   expect(heads).toBe(2);
-  const cells = await section
-    .locator('[data-heatmap-grid] [data-head]')
-    .evaluateAll((divs) =>
-      divs.map((div) =>
-        Array.from(div.querySelectorAll('rect[data-q]'), (r) => ({
-          q: Number(r.getAttribute('data-q')),
-          k: Number(r.getAttribute('data-k')),
-          w: Number(r.getAttribute('data-w')),
-        })),
-      ),
-    );
+  const cells = await section.locator('[data-heatmap-grid] [data-head]').evaluateAll((divs) =>
+    divs.map((div) =>
+      Array.from(div.querySelectorAll('rect[data-q]'), (r) => ({
+        q: Number(r.getAttribute('data-q')),
+        k: Number(r.getAttribute('data-k')),
+        w: Number(r.getAttribute('data-w')),
+      })),
+    ),
+  );
   for (const head of cells) {
     expect(head).toHaveLength(n * n);
     const rowSums = new Array<number>(n).fill(0);

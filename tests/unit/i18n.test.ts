@@ -10,8 +10,9 @@ const read = (lang: string) => JSON.parse(readFileSync(`content/i18n/${lang}.jso
 const languages = ['zh-CN', 'en'];
 const files = Object.fromEntries(languages.map((lang) => [lang, read(lang)]));
 /** Keys Starlight, Pagefind and Expressive Code read themselves. */
-const builtIn =
-  /^(pagefind|expressiveCode|search|themeSelect|languageSelect|menuButton|sidebarNav|tableOfContents|i18n|page|aside|skipLink|404|fileTree|builtWithStarlight|heading)\./;
+const builtInPrefixes = ['pagefind', 'expressiveCode', 'search', 'themeSelect', 'languageSelect', 'menuButton', 'sidebarNav', 'tableOfContents'];
+builtInPrefixes.push('i18n', 'page', 'aside', 'skipLink', '404', 'fileTree', 'builtWithStarlight', 'heading');
+const builtIn = new RegExp(`^(${builtInPrefixes.join('|')})\\.`);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

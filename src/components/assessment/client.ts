@@ -20,7 +20,6 @@ import {
   type DecodeError,
   type EvidenceLevel,
   type Questionnaire,
-  type Report,
 } from '../../lib/assessment/index.ts';
 import { minutesFor, openQuestions, quickScan } from '../../lib/assessment/quick.ts';
 import { resolve } from '../../lib/assessment/state.ts';
@@ -217,7 +216,10 @@ export function mountAssessment(root: HTMLElement): void {
       const open = q.groups.findIndex((g) => g.questions.some((x) => states.get(x.id)?.kind === 'unanswered'));
       showGroup(Math.max(0, open));
     } else if (button.hasAttribute('data-prev')) showGroup(current - 1);
-    else if (button.hasAttribute('data-next')) current === groups.length - 1 ? showResults() : showGroup(current + 1);
+    else if (button.hasAttribute('data-next')) {
+      if (current === groups.length - 1) showResults();
+      else showGroup(current + 1);
+    }
   });
   $('[data-show-results]').addEventListener('click', () => showResults());
   $('[data-back-to-questions]').addEventListener('click', () => showGroup(current));

@@ -146,7 +146,7 @@ function wire<S extends SettingsSchema>(section: HTMLElement, id: string, schema
           try {
             return await loadTf();
           } catch (error) {
-            throw new Error(msg('examples.common.tfFailed', { error: (error as Error).message }));
+            throw new Error(msg('examples.common.tfFailed', { error: (error as Error).message }), { cause: error });
           }
         },
         shouldStop: () => stopRequested,

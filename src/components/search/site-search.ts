@@ -38,7 +38,8 @@ class SiteSearch extends HTMLElement {
     window.addEventListener('keydown', (event) => {
       if ((event.metaKey || event.ctrlKey) && event.key === 'k') {
         event.preventDefault();
-        this.dialog.open ? this.dialog.close() : this.open();
+        if (this.dialog.open) this.dialog.close();
+        else this.open();
       }
     });
     this.input.addEventListener('input', () => this.schedule());

@@ -10,9 +10,11 @@ import { outline } from '../../../src/lib/mdx-outline.ts';
 vi.setConfig({ testTimeout: 30_000 });
 
 const raw = readQuestionnaireFiles();
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests break the raw YAML data freely
 type Editable = RawQuestionnaire & { dimensions: any[]; groups: any[]; rules: any[] };
 const clone = (): Editable => structuredClone(raw) as never;
 const group = (data: Editable, id: string) => data.groups.find((g) => g.id === id);
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
 const question = (data: Editable, id: string) => data.groups.flatMap((g) => g.questions).find((x: any) => x.id === id);
 
 describe('content/assessment', () => {
@@ -45,7 +47,10 @@ describe('content/assessment', () => {
     const walk = (value: unknown): void => {
       if (Array.isArray(value)) value.forEach(walk);
       else if (value && typeof value === 'object')
-        for (const [key, inner] of Object.entries(value)) key === 'en' && typeof inner === 'string' ? english.push(inner) : walk(inner);
+        for (const [key, inner] of Object.entries(value)) {
+          if (key === 'en' && typeof inner === 'string') english.push(inner);
+          else walk(inner);
+        }
     };
     walk(q);
     expect(english.length).toBeGreaterThan(300);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mlpBatchDetails, mlpExampleData, parameterNames, plotBox } from '../../../src/lib/examples/mlp-explorer.ts';
 import { createMlpTrainer, initMlp, mlpBatchGradients, predictGrid, XOR_DATA, type MlpParams } from '../../../src/lib/examples/mlp.ts';
 import { grayImage, probabilityColour, regionChart } from '../../../src/lib/examples/region-chart.ts';
-import { markup, render } from './dom.ts';
+import { render } from './dom.ts';
 import { expectAllClose } from './helpers.ts';
 
 describe('mlpExampleData', () => {
