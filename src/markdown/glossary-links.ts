@@ -52,11 +52,15 @@ export function linkTerms(tree: Root, terms: readonly GlossaryLinkTerm[], lang: 
     return parts;
   };
   const walk = (node: Root | Element) => {
-    node.children = node.children.flatMap((child) => {
-      if (child.type === 'text') return split(child) ?? [child];
-      if (child.type === 'element' && !isSkipped(child)) walk(child);
-      return [child];
-    }) as typeof node.children;
+    const children: (typeof node.children)[number][] = [];
+    for (const child of node.children) {
+      if (child.type === 'text') children.push(...(split(child) ?? [child]));
+      else {
+        if (child.type === 'element' && !isSkipped(child)) walk(child);
+        children.push(child);
+      }
+    }
+    node.children = children as typeof node.children;
   };
   walk(tree);
 }

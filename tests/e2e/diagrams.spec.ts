@@ -19,7 +19,7 @@ for (const prefix of ['', '/en']) {
           const view = el.viewBox.baseVal;
           return [...el.querySelectorAll('text')].map((t) => {
             const box = t.getBBox();
-            const frame = t.parentElement?.querySelector('rect, polygon')?.getBBox();
+            const frame = t.parentElement?.querySelector<SVGGraphicsElement>('rect, polygon')?.getBBox();
             const inside = (b: DOMRect, o: { x: number; y: number; width: number; height: number }) =>
               b.x >= o.x - 1 && b.y >= o.y - 1 && b.x + b.width <= o.x + o.width + 1 && b.y + b.height <= o.y + o.height + 1;
             return { text: t.textContent ?? '', inView: inside(box, view), inFrame: frame ? inside(box, frame) : true };

@@ -45,13 +45,13 @@ test('/ is a real home page that leads to the articles', async ({ page }) => {
 test('a Chinese query finds Chinese pages with the term inside a sentence', async ({ page }) => {
   await page.goto('/');
   const results = await search(page, '梯度下降');
-  await expect(results.filter({ hasText: pages[0].title })).not.toHaveCount(0, { timeout: 15_000 });
+  await expect(results.filter({ hasText: pages[0]!.title })).not.toHaveCount(0, { timeout: 15_000 });
   for (const href of await results.evaluateAll((links) => links.map((a) => a.getAttribute('href')))) expect(href).not.toMatch(/^\/en\//);
 });
 
 test('an English query finds English pages only', async ({ page }) => {
   await page.goto('/en/');
   const results = await search(page, 'gradient descent');
-  await expect(results.filter({ hasText: pages[1].title })).not.toHaveCount(0, { timeout: 15_000 });
+  await expect(results.filter({ hasText: pages[1]!.title })).not.toHaveCount(0, { timeout: 15_000 });
   for (const href of await results.evaluateAll((links) => links.map((a) => a.getAttribute('href')))) expect(href).toMatch(/^\/en\//);
 });
