@@ -1,12 +1,7 @@
-/** The one element builder of the assessment views: strings become text nodes, never HTML. */
-export type Child = Node | string | null | undefined | false;
+// The assessment views build DOM with the site's one element builder (src/lib/dom.ts).
+import { el, type Child } from '../../lib/dom.ts';
 
-export function el(tag: string, attrs: Record<string, string | undefined> = {}, ...children: Child[]): HTMLElement {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) if (value !== undefined) node.setAttribute(key, value);
-  for (const child of children) if (child !== null && child !== undefined && child !== false) node.append(child);
-  return node;
-}
+export { el, type Child };
 
 /** A table with a caption, column headers and a row header in the first cell of each row. */
 export function table(caption: string, head: string[], rows: Child[][], className = ''): HTMLElement {
