@@ -20,8 +20,6 @@ const errata = (
   await Promise.all((await readdir('content/errata')).filter((f) => f.endsWith('.yaml')).map(async (f) => yaml.load(await readFile(`content/errata/${f}`, 'utf8')) as Erratum[]))
 ).flat();
 
-// The assessment's texts cite article sections by number (its own content, reviewed with it).
-const OUT_OF_SCOPE = /^\/(?:en\/)?assessment/;
 // Pages that list avoided terms on purpose; their data is checked below instead.
 const LISTS_AVOIDED_TERMS = ['/guide/glossary/', '/en/guide/glossary/', '/guide/errata/', '/en/guide/errata/'];
 
@@ -51,7 +49,6 @@ const pages = await Promise.all(htmlFiles.map(async (f) => parsePage(urlOfFile(f
 describe('built pages', () => {
   it('use the glossary terms, no porting jargon, and lang="zh-CN" on Chinese in English pages', () => {
     const problems = pages
-      .filter((page) => !OUT_OF_SCOPE.test(page.url))
       .flatMap((page) => checkProse(page, { avoided, checkTerms: !LISTS_AVOIDED_TERMS.includes(page.url) }));
     expect(problems).toEqual([]);
   });
