@@ -1,7 +1,6 @@
 // Collections of everything contributors edit under content/. Field-by-field
 // documentation lives with each schema in src/schemas/.
 import { defineCollection } from 'astro:content';
-import { z } from 'astro/zod';
 import { file, glob } from 'astro/loaders';
 import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
 import { i18nSchema } from '@astrojs/starlight/schema';
@@ -11,13 +10,14 @@ import { glossaryTerm } from './src/schemas/glossary.ts';
 import { example } from './src/schemas/example.ts';
 import { dimension, questionGroup, rule } from './src/schemas/assessment.ts';
 import { yamlListLoader } from './src/loaders/yaml-list.ts';
+import { uiStrings } from './src/schemas/ui-strings.ts';
 
 export const collections = {
   docs: defineCollection({ loader: docsLoader(), schema: pageSchema }),
   // The site's own UI strings, declared so that `Astro.locals.t()` knows their keys.
   i18n: defineCollection({
     loader: i18nLoader(),
-    schema: i18nSchema({ extend: z.object({ 'footer.licences': z.string(), 'footer.contentLicenceUrl': z.string() }) }),
+    schema: i18nSchema({ extend: uiStrings }),
   }),
   errata: defineCollection({ loader: yamlListLoader('content/errata'), schema: erratum }),
   glossary: defineCollection({ loader: file('content/glossary.yaml'), schema: glossaryTerm }),
