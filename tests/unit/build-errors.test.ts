@@ -20,6 +20,7 @@ beforeAll(async () => {
     'src',
     'public',
     'content/glossary.yaml',
+    'content/i18n',
     'content/examples',
     'content/assessment',
     'content/docs/index.mdx',
