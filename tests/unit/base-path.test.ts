@@ -4,6 +4,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
 import { prefixBase } from '../../src/lib/base-path.ts';
+import type { Root, RootContent } from 'hast';
 import { rehypeBasePath } from '../../src/markdown/base-path.ts';
 
 describe('prefixBase', () => {
@@ -37,5 +38,20 @@ describe('rehypeBasePath', () => {
 
   it('leaves links unchanged at the root of a host', async () => {
     expect(await render('[a](/en/)', '/')).toContain('href="/en/"');
+  });
+
+  it('prefixes the href of components written in MDX, such as <LinkCard href="/assessment/">', () => {
+    const card = {
+      type: 'mdxJsxFlowElement',
+      name: 'LinkCard',
+      attributes: [
+        { type: 'mdxJsxAttribute', name: 'title', value: '/not-a-link' },
+        { type: 'mdxJsxAttribute', name: 'href', value: '/assessment/' },
+      ],
+      children: [],
+    } as unknown as RootContent;
+    const tree: Root = { type: 'root', children: [card] };
+    rehypeBasePath({ base: '/kb/' })(tree);
+    expect((card as unknown as { attributes: { name: string; value: string }[] }).attributes.map((a) => a.value)).toEqual(['/not-a-link', '/kb/assessment/']);
   });
 });
