@@ -47,10 +47,10 @@ test('a glossary hit lands on its entry', async ({ page }) => {
   ).toContainText('Glossary');
   await entry.click();
   await expect(page).toHaveURL(/\/en\/guide\/glossary\/#term-large-model$/);
-  await expect(page.locator('tr#term-large-model')).toBeInViewport({ timeout: 30_000 });
+  await expect(page.locator('.kb-term#term-large-model')).toBeInViewport({ timeout: 30_000 });
 });
 
-test('an erratum hit lands on its row of the errata table', async ({ page }) => {
+test('an erratum hit lands on its card in the errata index', async ({ page }) => {
   await page.goto('/');
   await openSearch(page);
   await typeQuery(page, 'IndexError');
@@ -62,7 +62,7 @@ test('an erratum hit lands on its row of the errata table', async ({ page }) => 
   ).toContainText('勘误');
   await erratum.click();
   await expect(page).toHaveURL(/\/guide\/errata\/#erratum-E001-02$/);
-  await expect(page.locator('tr#erratum-E001-02')).toBeInViewport({ timeout: 30_000 });
+  await expect(page.locator('.kb-errata-card#erratum-E001-02')).toBeInViewport({ timeout: 30_000 });
 });
 
 test('a variant spelling and a synonym find the section that uses the other form', async ({ page }) => {
