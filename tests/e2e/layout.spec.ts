@@ -5,6 +5,9 @@ import { expect, test } from '@playwright/test';
 const article = '/articles/hype-to-rationality/';
 const lazyBlocks = (page: import('@playwright/test').Page) =>
   page.evaluate(() => [...document.querySelectorAll('.sl-markdown-content > *')].filter((el) => getComputedStyle(el).contentVisibility === 'auto').length);
+// Fonts loaded and two frames drawn after the load event: the restore and any late layout have run.
+const settled = (page: import('@playwright/test').Page) =>
+  page.evaluate(() => document.fonts.ready.then(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))));
 
 test('a fresh visit lays out only what is near the viewport', async ({ page }) => {
   await page.goto(article);
@@ -23,7 +26,7 @@ test('the table of contents lands on a section far down the page', async ({ page
   await page.locator('starlight-toc a[href="#sec-9-2"]').first().click();
   await expect(page).toHaveURL(/#sec-9-2$/);
   await expect(page.locator('#sec-9-2')).toBeInViewport();
-  await page.waitForTimeout(500); // nothing may push it away once the blocks around it are drawn
+  await settled(page); // nothing may push it away once the blocks around it are drawn
   await expect(page.locator('#sec-9-2')).toBeInViewport();
 });
 
@@ -31,18 +34,16 @@ test('a reload keeps the reader where they were', async ({ page }) => {
   await page.goto(article);
   // A jump, like dragging the scroll bar: the blocks above stay estimated.
   await page.evaluate(() => document.getElementById('sec-8')!.scrollIntoView());
-  await page.waitForTimeout(300);
   await page.reload();
-  await page.waitForTimeout(500);
+  await settled(page);
   await expect(page.locator('#sec-8')).toBeInViewport();
 });
 
 test('going back returns to the section the reader left', async ({ page }) => {
   await page.goto(article);
   await page.evaluate(() => document.getElementById('sec-8')!.scrollIntoView());
-  await page.waitForTimeout(300);
   await page.goto('/guide/glossary/');
   await page.goBack();
-  await page.waitForTimeout(500);
+  await settled(page);
   await expect(page.locator('#sec-8')).toBeInViewport();
 });
