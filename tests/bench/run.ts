@@ -142,39 +142,46 @@ report.everyPageBytes = everyPage;
 const searchBench = await benchSearch(browser, origin);
 report.search = searchBench;
 
-// Examples: each one started on its article page, timed through the runtime's marks.
-const examples: Record<string, unknown> = {};
+// Examples: each one started on its article page, timed through the runtime's marks, on the
+// WebAssembly backend (the default) and on plain JavaScript (`?backend=cpu`), side by side.
+const BACKENDS = ['wasm', 'cpu'] as const;
+const examples: Record<string, Record<string, unknown>> = {};
 for (const file of readdirSync('content/examples').filter((f) => f.endsWith('.yaml'))) {
   for (const entry of yaml.load(readFileSync(join('content/examples', file), 'utf8')) as { id: string; article: string }[]) {
-    const page = await browser.newPage();
-    await page.goto(`${origin}/en/articles/${entry.article}/`, { waitUntil: 'networkidle' });
-    const read = record(page);
-    const section = page.locator(`[data-example="${entry.id}"]`).first();
-    const started = Date.now();
-    await section.locator('[data-run]').click();
-    await page.waitForFunction(
-      (id) => /done|error|stopped/.test(document.querySelector(`[data-example="${id}"]`)?.getAttribute('data-state') ?? ''),
-      entry.id,
-      { timeout: 600_000 },
-    );
-    const wall = Date.now() - started;
-    const marks = await page.evaluate((id) => {
-      const at = (name: string) => performance.getEntriesByName(`kb-example:${id}:${name}`).at(-1)?.startTime;
-      const start = at('start');
-      return {
-        firstResultMs: start !== undefined && at('first-result') !== undefined ? at('first-result')! - start : null,
-        doneMs: start !== undefined && at('done') !== undefined ? at('done')! - start : null,
-      };
-    }, entry.id);
-    examples[entry.id] = {
-      state: await section.getAttribute('data-state'),
-      status: (await section.locator('[data-status]').textContent())?.trim(),
-      ...marks,
-      wallMs: wall,
-      loadedOnStart: await read(),
-    };
-    await page.close();
+    examples[entry.id] = {};
+    for (const backend of BACKENDS) examples[entry.id]![backend] = await benchExample(entry, backend);
   }
+}
+
+async function benchExample(entry: { id: string; article: string }, backend: (typeof BACKENDS)[number]): Promise<Record<string, unknown>> {
+  const page = await browser.newPage();
+  await page.goto(`${origin}/en/articles/${entry.article}/${backend === 'cpu' ? '?backend=cpu' : ''}`, { waitUntil: 'networkidle' });
+  const read = record(page);
+  const section = page.locator(`[data-example="${entry.id}"]`).first();
+  const started = Date.now();
+  await section.locator('[data-run]').click();
+  await page.waitForFunction((id) => /done|error|stopped/.test(document.querySelector(`[data-example="${id}"]`)?.getAttribute('data-state') ?? ''), entry.id, {
+    timeout: 600_000,
+  });
+  const wall = Date.now() - started;
+  const marks = await page.evaluate((id) => {
+    const at = (name: string) => performance.getEntriesByName(`kb-example:${id}:${name}`).at(-1)?.startTime;
+    const start = at('start');
+    return {
+      firstResultMs: start !== undefined && at('first-result') !== undefined ? at('first-result')! - start : null,
+      doneMs: start !== undefined && at('done') !== undefined ? at('done')! - start : null,
+    };
+  }, entry.id);
+  const result = {
+    backend: await section.getAttribute('data-backend'),
+    state: await section.getAttribute('data-state'),
+    status: (await section.locator('[data-status]').textContent())?.trim(),
+    ...marks,
+    wallMs: wall,
+    loadedOnStart: await read(),
+  };
+  await page.close();
+  return result;
 }
 report.examples = examples;
 await browser.close();
@@ -256,17 +263,20 @@ lines.push(
   '',
   ...searchReport(searchBench),
   '',
-  '## Examples (cpu backend, headless Chromium)',
+  '## Examples (headless Chromium; WebAssembly backend, and plain JavaScript for comparison)',
   '',
-  '| example | state | JS loaded on start (gzip) | first result | finished | status |',
-  '|---|---|---|---|---|---|',
+  '| example | state | JS on start (gzip) | all bytes on start (wasm included) | first result | finished (wasm) | finished (cpu) | wasm speed-up | status |',
+  '|---|---|---|---|---|---|---|---|---|',
 );
-for (const [id, e] of Object.entries(examples) as [
-  string,
-  { state: string; status: string; firstResultMs: number | null; doneMs: number | null; loadedOnStart: Transfer },
-][]) {
+type ExampleRun = { backend: string | null; state: string; status: string; firstResultMs: number | null; doneMs: number | null; loadedOnStart: Transfer };
+for (const [id, runs] of Object.entries(examples) as [string, Record<(typeof BACKENDS)[number], ExampleRun>][]) {
   const ms = (v: number | null) => (v === null ? '—' : `${(v / 1000).toFixed(2)} s`);
-  lines.push(`| ${id} | ${e.state} | ${kb(e.loadedOnStart.jsGzipBytes)} | ${ms(e.firstResultMs)} | ${ms(e.doneMs)} | ${e.status} |`);
+  const { wasm, cpu } = runs;
+  const speedup = wasm.doneMs && cpu.doneMs ? `${(cpu.doneMs / wasm.doneMs).toFixed(2)}×` : '—';
+  const ran = wasm.backend === 'wasm' ? '' : ` (ran on ${wasm.backend ?? 'no backend'})`;
+  lines.push(
+    `| ${id} | ${wasm.state} | ${kb(wasm.loadedOnStart.jsGzipBytes)} | ${kb(wasm.loadedOnStart.totalBytes)} | ${ms(wasm.firstResultMs)} | ${ms(wasm.doneMs)}${ran} | ${ms(cpu.doneMs)} | ${speedup} | ${wasm.status} |`,
+  );
 }
 lines.push(
   '',

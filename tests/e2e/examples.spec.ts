@@ -27,6 +27,7 @@ for (const prefix of ['', '/en']) {
     const section = await runExample(page, 'linear-regression');
     await expect(section).toHaveAttribute('data-state', 'done');
     expect(tfRequests.length).toBe(1);
+    await expect(section, 'WebAssembly is the default backend').toHaveAttribute('data-backend', 'wasm');
 
     const closed = leastSquares(x, y);
     expect(await cell(section, 'row-reference', 'b0')).toBeCloseTo(closed.b0, 4);
@@ -110,6 +111,16 @@ test('if TensorFlow.js cannot load, the example says so and the page keeps worki
   await expect(section).toHaveAttribute('data-state', 'error');
   await expect(section.locator('[data-status]')).toContainText('TensorFlow.js could not be loaded');
   await expect(page.locator('pre code').first()).toBeVisible();
+});
+
+test('if the WebAssembly backend cannot load, the example runs on plain JavaScript with the same result', async ({ page }) => {
+  await page.route(/\.wasm$/, (route) => route.abort());
+  await page.goto('/en/articles/hype-to-rationality/');
+  const section = await runExample(page, 'linear-regression');
+  await expect(section).toHaveAttribute('data-state', 'done');
+  await expect(section).toHaveAttribute('data-backend', 'cpu');
+  const gd = gradientDescentPlain(x, y, { lr: 0.01, epochs: 1000 });
+  expect(await cell(section, 'row-model', 'b0')).toBeCloseTo(gd.b0, 3);
 });
 
 for (const width of [360, 1366]) {

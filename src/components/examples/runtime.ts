@@ -8,6 +8,9 @@
  */
 import { decodeSettings, encodeSettings, type SettingsOf, type SettingsSchema, type UrlIssue, type UrlIssueReason } from '../../lib/examples/url-state.ts';
 import { messagesOf, type Msg } from './messages.ts';
+// Served from the site itself (no CDN); only fetched when an example starts.
+import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 
 type TfModule = typeof import('../../lib/examples/tf-runtime.ts');
 
@@ -20,7 +23,7 @@ export interface RunContext<S extends SettingsSchema> {
   t: (zh: string, en: string) => string;
   /** The example's UI strings in the page's language (content/i18n, `examples.common.*`, `examples.<id>.*`). */
   msg: Msg;
-  /** Loads TensorFlow.js (core, cpu backend, layers) on first use. */
+  /** Loads TensorFlow.js (core, wasm or cpu backend, layers) on first use. */
   loadTf: () => Promise<TfModule>;
   shouldStop: () => boolean;
   status: (text: string) => void;
@@ -34,8 +37,10 @@ export interface RunContext<S extends SettingsSchema> {
 
 let tfModule: Promise<TfModule> | undefined;
 function loadTf(): Promise<TfModule> {
+  // `?backend=cpu` in the page URL picks the plain JavaScript backend (the benchmark compares both).
+  const backend = new URLSearchParams(location.search).get('backend') === 'cpu' ? 'cpu' : 'wasm';
   tfModule ??= import('../../lib/examples/tf-runtime.ts').then(async (mod) => {
-    await mod.loadTf();
+    await mod.loadTf({ backend, wasmPaths: { 'tfjs-backend-wasm.wasm': wasmUrl, 'tfjs-backend-wasm-simd.wasm': wasmSimdUrl } });
     return mod;
   });
   tfModule.catch(() => (tfModule = undefined));
@@ -144,7 +149,9 @@ function wire<S extends SettingsSchema>(section: HTMLElement, id: string, schema
         loadTf: async () => {
           status(msg('examples.common.loadingTf'));
           try {
-            return await loadTf();
+            const mod = await loadTf();
+            section.dataset.backend = mod.tf.getBackend(); // 'wasm' or the 'cpu' fallback (shown to tests and the benchmark)
+            return mod;
           } catch (error) {
             throw new Error(msg('examples.common.tfFailed', { error: (error as Error).message }), { cause: error });
           }

@@ -1,5 +1,5 @@
 /**
- * A faster CPU kernel for the filter gradient of a 2-D convolution (Conv2DBackpropFilter), used by
+ * A faster kernel for the filter gradient of a 2-D convolution (Conv2DBackpropFilter), used by
  * the transfer-learning miniature of article 001 §5.
  *
  * TF.js's CPU kernel for it reads every element through TensorBuffer.get (hundreds of ms per batch
@@ -64,28 +64,38 @@ export function conv2dFilterGradNHWC(input: ArrayLike<number>, dy: ArrayLike<num
 
 const registered = new WeakSet<object>();
 
+type Info = { dataId: object; shape: number[]; dtype: string };
+/** What the kernel needs of a backend: 'cpu' makes outputs with makeTensorInfo, 'wasm' with makeOutput (cpu's makeOutput takes other arguments). */
+type Backend = {
+  readSync(id: object): ArrayLike<number>;
+  makeTensorInfo?(shape: number[], dtype: string, values: Float32Array): Info;
+  makeOutput?(shape: number[], dtype: string, memoryOffset: undefined, values: Float32Array): Info;
+};
+type KernelArgs = { inputs: { x: Info; dy: Info }; backend: Backend; attrs: Record<string, unknown> };
+
 /**
- * Replaces the 'cpu' kernel Conv2DBackpropFilter by `conv2dFilterGradNHWC` (falling back to the
- * original for channels-first data). Idempotent per TF.js instance; returns the original kernel
- * function (for tests).
+ * Registers `conv2dFilterGradNHWC` as the Conv2DBackpropFilter kernel of `backendName`: on 'cpu' in
+ * place of the slow original (which still handles channels-first data), on 'wasm', which has no such
+ * kernel at all in TF.js 4.22, as the only one. Idempotent per TF.js instance and backend; returns the
+ * original kernel function where there was one (for tests).
  */
-export function useFastConvFilterGrad(tf: Tf): { original: (args: unknown) => unknown } {
+export function useFastConvFilterGrad(tf: Tf, backendName: 'cpu' | 'wasm' = 'cpu'): { original?: (args: unknown) => unknown } {
   const name = 'Conv2DBackpropFilter';
-  const current = tf.getKernel(name, 'cpu');
-  if (!current) throw new Error('the cpu backend is not registered');
-  const marked = current.kernelFunc as unknown as { original?: (args: unknown) => unknown };
-  if (registered.has(current.kernelFunc) && marked.original) return { original: marked.original };
-  const original = current.kernelFunc as unknown as (args: unknown) => unknown;
-  type Info = { dataId: object; shape: number[]; dtype: string };
-  type Backend = { data: { get(id: object): { values: ArrayLike<number> } }; makeTensorInfo(shape: number[], dtype: string, values: Float32Array): Info };
-  const fast = (args: { inputs: { x: Info; dy: Info }; backend: Backend; attrs: Record<string, unknown> }) => {
+  const current = tf.getKernel(name, backendName);
+  if (!current && backendName === 'cpu') throw new Error('the cpu backend is not registered');
+  const marked = current?.kernelFunc as unknown as { original?: (args: unknown) => unknown } | undefined;
+  if (current && registered.has(current.kernelFunc)) return { original: marked?.original };
+  const original = current?.kernelFunc as unknown as ((args: unknown) => unknown) | undefined;
+  const fast = (args: KernelArgs) => {
     const { inputs, backend, attrs } = args;
     const dataFormat = (attrs.dataFormat as string | undefined) ?? 'NHWC';
-    if (dataFormat !== 'NHWC') return original(args);
-    const filterShape = attrs.filterShape as [number, number, number, number];
+    if (dataFormat !== 'NHWC') {
+      if (original) return original(args);
+      throw new Error(`${name} on ${backendName}: only channels-last (NHWC) data is supported`);
+    }
     const info = tf.backend_util.computeConv2DInfo(
       inputs.x.shape as [number, number, number, number],
-      filterShape,
+      attrs.filterShape as [number, number, number, number],
       attrs.strides as number | [number, number],
       1,
       attrs.pad as 'same' | 'valid' | number,
@@ -93,7 +103,7 @@ export function useFastConvFilterGrad(tf: Tf): { original: (args: unknown) => un
       false,
       'channelsLast',
     );
-    const values = conv2dFilterGradNHWC(backend.data.get(inputs.x.dataId).values, backend.data.get(inputs.dy.dataId).values, {
+    const values = conv2dFilterGradNHWC(backend.readSync(inputs.x.dataId), backend.readSync(inputs.dy.dataId), {
       batch: info.batchSize,
       inHeight: info.inHeight,
       inWidth: info.inWidth,
@@ -108,11 +118,13 @@ export function useFastConvFilterGrad(tf: Tf): { original: (args: unknown) => un
       padTop: info.padInfo.top,
       padLeft: info.padInfo.left,
     });
-    return backend.makeTensorInfo(info.filterShape, 'float32', values);
+    return backendName === 'wasm'
+      ? backend.makeOutput!(info.filterShape, 'float32', undefined, values)
+      : backend.makeTensorInfo!(info.filterShape, 'float32', values);
   };
-  (fast as unknown as { original: typeof original }).original = original;
-  tf.unregisterKernel(name, 'cpu');
-  tf.registerKernel({ ...current, kernelFunc: fast as unknown as typeof current.kernelFunc });
+  (fast as unknown as { original?: typeof original }).original = original;
+  if (current) tf.unregisterKernel(name, backendName);
+  tf.registerKernel({ kernelName: name, backendName, kernelFunc: fast as unknown as Parameters<Tf['registerKernel']>[0]['kernelFunc'] });
   registered.add(fast);
   return { original };
 }

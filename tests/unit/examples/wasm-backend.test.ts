@@ -1,0 +1,103 @@
+// The browser examples run on TF.js's WebAssembly backend where it starts, on 'cpu' otherwise.
+// Both do float32 arithmetic but sum in different orders, so the same seeded training must give the
+// same losses within a small tolerance, and the wasm filter gradient (ours) must equal cpu's.
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Tensor4D } from '@tensorflow/tfjs-core';
+import { buildDigitData, type DigitData } from '../../../src/lib/examples/digits.ts';
+import { trainDigits } from '../../../src/lib/examples/digits-model.ts';
+import { createRng } from '../../../src/lib/examples/random.ts';
+import { makePretrainSet } from '../../../src/lib/examples/shapes.ts';
+import { layers, loadTf, type Tf } from '../../../src/lib/examples/tf-runtime.ts';
+import { disposeParams, initParams, sampleBatch, trainStep } from '../../../src/lib/examples/tiny-transformer.ts';
+import { buildBackbone, buildPretrainModel, disposeModels, layerSeeds, trainModel } from '../../../src/lib/examples/transfer.ts';
+
+/** Relative tolerance between the backends' losses: float32 with other summation orders. */
+const TOLERANCE = 1e-3;
+
+let tf: Tf;
+let digits: DigitData;
+beforeAll(async () => {
+  tf = await loadTf();
+  const dir = join(dirname(createRequire(import.meta.url).resolve('mnist/package.json')), 'src', 'digits');
+  const perClass = Array.from({ length: 10 }, (_, d) => (JSON.parse(readFileSync(join(dir, `${d}.json`), 'utf8')) as { data: number[] }).data);
+  digits = buildDigitData(perClass, { seed: 1, testPerClass: 5, trainPerClass: 20 });
+});
+afterEach(async () => {
+  await tf.setBackend('cpu');
+});
+
+/** Runs `work` on each backend and returns its results, cpu first. */
+async function onBoth<T>(work: () => Promise<T> | T): Promise<{ cpu: T; wasm: T }> {
+  await tf.setBackend('cpu');
+  const cpu = await work();
+  expect(await tf.setBackend('wasm')).toBe(true);
+  const wasm = await work();
+  return { cpu, wasm };
+}
+
+function expectClose(actual: number[], expected: number[]): void {
+  expect(actual).toHaveLength(expected.length);
+  actual.forEach((value, i) => expect(Math.abs(value - expected[i]!)).toBeLessThanOrEqual(TOLERANCE * Math.max(1, Math.abs(expected[i]!))));
+}
+
+describe('wasm backend', () => {
+  it('starts in Node and has every kernel the examples use (the filter gradient is ours)', async () => {
+    expect(await tf.setBackend('wasm')).toBe(true);
+    expect(tf.getBackend()).toBe('wasm');
+    expect(tf.getKernel('Conv2DBackpropFilter', 'wasm')).toBeDefined();
+  });
+
+  it('computes the convolution filter gradient like cpu (whose kernel fast-conv-kernels.test.ts checks against the original)', async () => {
+    const rng = createRng(5);
+    const x = Array.from({ length: 2 * 7 * 7 * 3 }, () => rng.next() - 0.5);
+    const dy = Array.from({ length: 2 * 4 * 4 * 4 }, () => rng.next() - 0.5);
+    const grads = await onBoth(() =>
+      tf.tidy(() => {
+        const input = tf.tensor4d(x, [2, 7, 7, 3]);
+        const upstream = tf.tensor4d(dy, [2, 4, 4, 4]);
+        const filterGrad = tf.grad((filter) => tf.sum(tf.mul(tf.conv2d(input, filter as Tensor4D, 2, 'same'), upstream)));
+        return Array.from(filterGrad(tf.zeros([3, 3, 3, 4])).dataSync());
+      }),
+    );
+    expect(grads.cpu.some((g) => g !== 0)).toBe(true);
+    expectClose(grads.wasm, grads.cpu);
+  });
+
+  it('trains the digit model (dense layers) to the same losses as cpu', async () => {
+    const losses = await onBoth(async () => {
+      const { model, log } = await trainDigits(tf, layers, digits, { epochs: 2, batchSize: 32, seed: 7 });
+      model.dispose();
+      return log.map((e) => e.loss);
+    });
+    expectClose(losses.wasm, losses.cpu);
+  }, 60_000);
+
+  it('pre-trains the transfer-learning backbone (convolutions) to the same losses as cpu', async () => {
+    const set = makePretrainSet({ perClass: 6, size: 16, seed: 4 });
+    const losses = await onBoth(async () => {
+      const seeds = layerSeeds(3, 0);
+      const backbone = buildBackbone(layers, { size: 16, seeds });
+      const model = buildPretrainModel(layers, backbone, { classes: 10, seeds });
+      const { epochLosses } = await trainModel(tf, model, set, { task: { kind: 'softmax', classes: 10 }, epochs: 2, batchSize: 16, lr: 0.01, seed: 1 });
+      disposeModels(model);
+      return epochLosses;
+    });
+    expectClose(losses.wasm, losses.cpu);
+  }, 60_000);
+
+  it('takes the same tiny-Transformer training steps as cpu', async () => {
+    const ids = Array.from({ length: 60 }, (_, i) => (i * 7) % 11);
+    const losses = await onBoth(() => {
+      const p = initParams(tf, { vocabSize: 11, contextLength: 8, dModel: 8, nHeads: 2, nLayers: 2, ffnHidden: 16 }, 3);
+      const optimizer = tf.train.adam(0.05);
+      const out = Array.from({ length: 5 }, (_, k) => trainStep(tf, p, optimizer, sampleBatch(ids, 3, 6, createRng(k + 1))));
+      optimizer.dispose();
+      disposeParams(p);
+      return out;
+    });
+    expectClose(losses.wasm, losses.cpu);
+  }, 60_000);
+});
