@@ -15,27 +15,21 @@ import {
   importAnswers,
   score,
   whatIf,
-  type Answer,
   type Answers,
   type DecodeError,
-  type EvidenceLevel,
   type Questionnaire,
 } from '../../lib/assessment/index.ts';
-import { minutesFor, openQuestions, quickScan } from '../../lib/assessment/quick.ts';
+import { afterTicking, answerFromForm, isTicked, whatIfChoices } from '../../lib/assessment/form.ts';
+import { firstOpenGroup, minutesFor, openQuestions, quickScan } from '../../lib/assessment/quick.ts';
+import { parseSnapshots, serialiseSnapshots, type Snapshot } from '../../lib/assessment/snapshots.ts';
 import { resolve } from '../../lib/assessment/state.ts';
 import { readMessages } from '../../lib/i18n-client.ts';
 import { renderDelta } from './delta-view.ts';
 import { el } from './dom.ts';
-import { NONE, SNAPSHOT_KEY, STORAGE_KEY } from './labels.ts';
+import { SNAPSHOT_KEY, STORAGE_KEY } from './labels.ts';
 import { renderProvisional } from './quick-view.ts';
 import { renderReport } from './report-view.ts';
-import { pick, questionText, viewContext, type Lang } from './view-context.ts';
-
-interface Snapshot {
-  name: string;
-  date: string;
-  answers: Answers;
-}
+import { optionText, pick, questionText, viewContext, type Lang } from './view-context.ts';
 
 export function mountAssessment(root: HTMLElement): void {
   const lang: Lang = root.dataset.lang === 'en' ? 'en' : 'zh-CN';
@@ -88,58 +82,20 @@ export function mountAssessment(root: HTMLElement): void {
     if (result.ok) answers = result.answers;
     else say(t('assessment.message.restore-failed') + decodeError(result.error), 'error');
   };
-  const loadSnapshots = (): Snapshot[] => {
-    try {
-      const list = JSON.parse(storage?.getItem(SNAPSHOT_KEY) ?? '[]') as unknown;
-      if (!Array.isArray(list)) return [];
-      return list.flatMap((item) => {
-        if (!item || typeof item !== 'object') return [];
-        const { name, date, answers: saved } = item as Record<string, unknown>;
-        if (typeof name !== 'string' || typeof date !== 'string') return [];
-        const result = importAnswers(q, JSON.stringify({ version: 1, answers: saved }));
-        return result.ok ? [{ name, date, answers: result.answers }] : [];
-      });
-    } catch {
-      return [];
-    }
-  };
-  const saveSnapshots = (list: Snapshot[]) => storage?.setItem(SNAPSHOT_KEY, JSON.stringify(list));
+  const loadSnapshots = (): Snapshot[] => parseSnapshots(q, storage?.getItem(SNAPSHOT_KEY) ?? null);
+  const saveSnapshots = (list: Snapshot[]) => storage?.setItem(SNAPSHOT_KEY, serialiseSnapshots(list));
 
   // ─── Form ↔ answers ──────────────────────────────────────────────────────────────────────
   const fieldsetOf = (id: string) => root.querySelector<HTMLFieldSetElement>(`fieldset[data-question="${id}"]`)!;
   const inputsOf = (id: string) => [...fieldsetOf(id).querySelectorAll<HTMLInputElement>('input')];
   const evidenceOf = (id: string) => fieldsetOf(id).querySelector<HTMLSelectElement>('[data-evidence]');
 
-  const readAnswer = (id: string): Answer | undefined => {
-    const fs = fieldsetOf(id);
-    const checked = inputsOf(id)
-      .filter((input) => input.checked)
-      .map((input) => input.value);
-    let value: string | string[];
-    if (fs.hasAttribute('data-multiple')) {
-      if (checked.includes('unknown')) value = 'unknown';
-      else if (checked.includes(NONE)) value = [];
-      else if (checked.length) value = checked;
-      else return undefined;
-    } else {
-      const [first] = checked;
-      if (first === undefined) return undefined;
-      value = first;
-    }
-    const evidence = evidenceOf(id)?.value as EvidenceLevel | '' | undefined;
-    return evidence ? { value, evidence } : { value };
-  };
+  const checkedOf = (id: string) => inputsOf(id).flatMap((input) => (input.checked ? [input.value] : []));
 
   const writeForm = () => {
     for (const [id, question] of questions) {
       const answer = Object.prototype.hasOwnProperty.call(answers, id) ? answers[id] : undefined;
-      const multiple = question.type === 'multi' || (question.type === 'choice' && Boolean(question.multiple));
-      for (const input of inputsOf(id)) {
-        if (!answer) input.checked = false;
-        else if (answer.value === 'unknown') input.checked = input.value === 'unknown';
-        else if (multiple) input.checked = Array.isArray(answer.value) && (answer.value.length ? answer.value.includes(input.value) : input.value === NONE);
-        else input.checked = input.value === answer.value;
-      }
+      for (const input of inputsOf(id)) input.checked = isTicked(question, answer, input.value);
       const select = evidenceOf(id);
       if (select) select.value = answer?.evidence ?? '';
     }
@@ -168,12 +124,13 @@ export function mountAssessment(root: HTMLElement): void {
     const fs = target.closest<HTMLFieldSetElement>('fieldset[data-question]');
     if (!fs) return;
     const id = fs.dataset.question!;
-    // Multi-select: "don't know" and "none of these" exclude the options and each other.
+    const question = questions.get(id);
+    if (!question) return;
     if (fs.hasAttribute('data-multiple') && target instanceof HTMLInputElement && target.checked) {
-      const exclusive = target.value === 'unknown' || target.value === NONE;
-      for (const input of inputsOf(id)) if (input !== target && (exclusive || input.value === 'unknown' || input.value === NONE)) input.checked = false;
+      const keep = new Set(afterTicking(checkedOf(id), target.value));
+      for (const input of inputsOf(id)) input.checked = keep.has(input.value);
     }
-    const answer = readAnswer(id);
+    const answer = answerFromForm(question, checkedOf(id), evidenceOf(id)?.value ?? '');
     if (answer) answers = { ...answers, [id]: answer };
     else {
       const { [id]: _removed, ...rest } = answers;
@@ -212,9 +169,7 @@ export function mountAssessment(root: HTMLElement): void {
     else if (button.hasAttribute('data-quick-done')) showResults();
     else if (button.hasAttribute('data-continue-full')) {
       // Start the full assessment at the first group with a question still open.
-      const { states } = resolve(q, answers);
-      const open = q.groups.findIndex((g) => g.questions.some((x) => states.get(x.id)?.kind === 'unanswered'));
-      showGroup(Math.max(0, open));
+      showGroup(firstOpenGroup(q, answers));
     } else if (button.hasAttribute('data-prev')) showGroup(current - 1);
     else if (button.hasAttribute('data-next')) {
       if (current === groups.length - 1) showResults();
@@ -272,16 +227,14 @@ export function mountAssessment(root: HTMLElement): void {
   const fillWhatIfValues = () => {
     const question = questions.get(whatIfQuestion.value);
     if (!question) return whatIfValue.replaceChildren();
-    const multiple = question.type === 'multi' || (question.type === 'choice' && Boolean(question.multiple));
-    const options: [string, string][] = multiple
-      ? [
-          ...question.options.map((o): [string, string] => [JSON.stringify([o.id]), t('assessment.whatif.only', { option: pick(view, o.text) })]),
-          [JSON.stringify(question.options.map((o) => o.id)), t('assessment.whatif.all')],
-          [JSON.stringify([]), t('assessment.ui.none')],
-        ]
-      : question.options.map((o): [string, string] => [JSON.stringify(o.id), pick(view, o.text)]);
-    options.push([JSON.stringify('unknown'), t('assessment.ui.unknown')]);
-    whatIfValue.replaceChildren(...options.map(([value, label]) => el('option', { value }, label)));
+    const label = (choice: ReturnType<typeof whatIfChoices>[number]) => {
+      if (choice.label === 'all') return t('assessment.whatif.all');
+      if (choice.label === 'none') return t('assessment.ui.none');
+      if (choice.label === 'unknown') return t('assessment.ui.unknown');
+      const text = optionText(view, question.id, choice.option);
+      return Array.isArray(choice.value) ? t('assessment.whatif.only', { option: text }) : text;
+    };
+    whatIfValue.replaceChildren(...whatIfChoices(question).map((choice) => el('option', { value: JSON.stringify(choice.value) }, label(choice))));
   };
   whatIfQuestion.addEventListener('change', fillWhatIfValues);
   $('[data-whatif-run]').addEventListener('click', () => {
