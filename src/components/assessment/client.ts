@@ -8,28 +8,28 @@
  */
 import {
   MAX_INPUT_BYTES,
-  compare,
   decodeFragment,
   encodeFragment,
   exportAnswers,
   importAnswers,
   score,
-  whatIf,
   type Answers,
   type DecodeError,
   type Questionnaire,
 } from '../../lib/assessment/index.ts';
-import { afterTicking, answerFromForm, isTicked, whatIfChoices } from '../../lib/assessment/form.ts';
+import { afterTicking, answerFromForm, isTicked } from '../../lib/assessment/form.ts';
 import { firstOpenGroup, minutesFor, openQuestions, quickScan } from '../../lib/assessment/quick.ts';
 import { parseSnapshots, serialiseSnapshots, type Snapshot } from '../../lib/assessment/snapshots.ts';
 import { resolve } from '../../lib/assessment/state.ts';
 import { readMessages } from '../../lib/i18n-client.ts';
-import { renderDelta } from './delta-view.ts';
 import { el } from './dom.ts';
 import { SNAPSHOT_KEY, STORAGE_KEY } from './labels.ts';
 import { renderProvisional } from './quick-view.ts';
 import { renderReport } from './report-view.ts';
-import { optionText, pick, questionText, viewContext, type Lang } from './view-context.ts';
+import type { Shell } from './shell.ts';
+import { mountSnapshots } from './snapshots-view.ts';
+import { viewContext, type Lang } from './view-context.ts';
+import { mountWhatIf } from './whatif-view.ts';
 
 export function mountAssessment(root: HTMLElement): void {
   const lang: Lang = root.dataset.lang === 'en' ? 'en' : 'zh-CN';
@@ -198,54 +198,12 @@ export function mountAssessment(root: HTMLElement): void {
     reportEl.replaceChildren(
       mode === 'quick' ? renderProvisional(view, quickScan(q, answers), openQuestions(q, answers)) : renderReport(view, report, { date: new Date(), version }),
     );
-    fillWhatIf();
-    fillCompare();
+    whatIfPanel.refresh();
+    snapshots.refresh();
     form.hidden = true;
     resultsView.hidden = false;
     if (focus) $('#kb-assess-results-title').focus();
   };
-
-  // ─── What-if ─────────────────────────────────────────────────────────────────────────────
-  const whatIfQuestion = $<HTMLSelectElement>('[data-whatif-question]');
-  const whatIfValue = $<HTMLSelectElement>('[data-whatif-value]');
-  const whatIfOutput = $('[data-whatif-output]');
-  const fillWhatIf = () => {
-    const previous = whatIfQuestion.value;
-    const { states } = resolve(q, answers);
-    whatIfQuestion.replaceChildren(
-      ...q.groups.map((g) =>
-        el(
-          'optgroup',
-          { label: pick(view, g.title) },
-          ...g.questions.filter((x) => states.get(x.id)?.kind !== 'hidden').map((x) => el('option', { value: x.id }, pick(view, x.text))),
-        ),
-      ),
-    );
-    if (previous && questions.has(previous)) whatIfQuestion.value = previous;
-    fillWhatIfValues();
-  };
-  const fillWhatIfValues = () => {
-    const question = questions.get(whatIfQuestion.value);
-    if (!question) return whatIfValue.replaceChildren();
-    const label = (choice: ReturnType<typeof whatIfChoices>[number]) => {
-      if (choice.label === 'all') return t('assessment.whatif.all');
-      if (choice.label === 'none') return t('assessment.ui.none');
-      if (choice.label === 'unknown') return t('assessment.ui.unknown');
-      const text = optionText(view, question.id, choice.option);
-      return Array.isArray(choice.value) ? t('assessment.whatif.only', { option: text }) : text;
-    };
-    whatIfValue.replaceChildren(...whatIfChoices(question).map((choice) => el('option', { value: JSON.stringify(choice.value) }, label(choice))));
-  };
-  whatIfQuestion.addEventListener('change', fillWhatIfValues);
-  $('[data-whatif-run]').addEventListener('click', () => {
-    const id = whatIfQuestion.value;
-    if (!questions.has(id) || !whatIfValue.value) return;
-    const result = whatIf(q, answers, id, JSON.parse(whatIfValue.value) as string | string[]);
-    whatIfOutput.replaceChildren(
-      el('p', {}, t('assessment.whatif.if', { question: questionText(view, id), answer: whatIfValue.selectedOptions[0]?.textContent ?? '' })),
-      renderDelta(view, result.delta, result.base, result.report),
-    );
-  });
 
   // ─── Export, import, share ───────────────────────────────────────────────────────────────
   $('[data-export]').addEventListener('click', () => {
@@ -290,80 +248,10 @@ export function mountAssessment(root: HTMLElement): void {
     }
   });
 
-  // ─── Snapshots and compare ───────────────────────────────────────────────────────────────
-  const snapshotName = $<HTMLInputElement>('[data-snapshot-name]');
-  const snapshotList = $('[data-snapshot-list]');
-  const compareA = $<HTMLSelectElement>('[data-compare-a]');
-  const compareB = $<HTMLSelectElement>('[data-compare-b]');
-  const compareOutput = $('[data-compare-output]');
-  const formatDate = (iso: string) => {
-    const date = new Date(iso);
-    return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(lang);
-  };
-  const fillCompare = () => {
-    const list = loadSnapshots();
-    snapshotList.replaceChildren(
-      ...list.map((s, i) =>
-        el(
-          'li',
-          { 'data-snapshot': String(i) },
-          el('span', {}, `${s.name} — ${formatDate(s.date)}`),
-          ' ',
-          el(
-            'button',
-            { type: 'button', 'data-snapshot-delete': String(i), 'aria-label': t('assessment.snapshot.delete-label', { name: s.name }) },
-            t('assessment.snapshot.delete'),
-          ),
-        ),
-      ),
-    );
-    const options = () => [
-      el('option', { value: 'current' }, t('assessment.snapshot.current')),
-      ...list.map((s, i) => el('option', { value: String(i) }, `${s.name} — ${formatDate(s.date)}`)),
-    ];
-    const [a, b] = [compareA.value, compareB.value];
-    compareA.replaceChildren(...options());
-    compareB.replaceChildren(...options());
-    compareA.value = a && (a === 'current' || Number(a) < list.length) ? a : list.length ? '0' : 'current';
-    compareB.value = b && (b === 'current' || Number(b) < list.length) ? b : 'current';
-  };
-  /** Saves a snapshot and returns its index, or reports why it could not be saved. */
-  const addSnapshot = (name: string, saved: Answers): number | undefined => {
-    const list = loadSnapshots();
-    list.push({ name, date: new Date().toISOString(), answers: saved });
-    try {
-      saveSnapshots(list);
-    } catch {
-      say(t('assessment.message.snapshot-failed'), 'error');
-      return undefined;
-    }
-    fillCompare();
-    say(t('assessment.message.snapshot-saved', { name }));
-    return list.length - 1;
-  };
-  $('[data-snapshot-save]').addEventListener('click', () => {
-    const next = loadSnapshots().length + 1;
-    const name = snapshotName.value.trim() || t('assessment.snapshot.default-name', { n: next });
-    if (addSnapshot(name, answers) !== undefined) snapshotName.value = '';
-  });
-  snapshotList.addEventListener('click', (event) => {
-    const button = (event.target as HTMLElement).closest<HTMLButtonElement>('[data-snapshot-delete]');
-    if (!button) return;
-    const list = loadSnapshots();
-    list.splice(Number(button.dataset.snapshotDelete), 1);
-    saveSnapshots(list);
-    fillCompare();
-    say(t('assessment.message.snapshot-deleted'));
-  });
-  const runCompare = () => {
-    const list = loadSnapshots();
-    const pick = (value: string) => (value === 'current' ? answers : (list[Number(value)]?.answers ?? answers));
-    const label = (select: HTMLSelectElement) => select.selectedOptions[0]?.textContent ?? '';
-    const before = score(q, pick(compareA.value));
-    const after = score(q, pick(compareB.value));
-    compareOutput.replaceChildren(el('p', {}, `${label(compareA)} → ${label(compareB)}`), renderDelta(view, compare(before, after), before, after));
-  };
-  $('[data-compare-run]').addEventListener('click', runCompare);
+  // ─── What-if, snapshots and compare ──────────────────────────────────────────────────────
+  const shell: Shell = { view, $, answers: () => answers, say };
+  const whatIfPanel = mountWhatIf(shell);
+  const snapshots = mountSnapshots(shell, { load: loadSnapshots, save: saveSnapshots });
 
   // ─── Shared answers in the URL fragment ──────────────────────────────────────────────────
   const sharedBox = $('[data-shared]');
@@ -396,16 +284,13 @@ export function mountAssessment(root: HTMLElement): void {
   });
   $('[data-compare-shared]').addEventListener('click', () => {
     if (!shared) return;
-    const index = addSnapshot(t('assessment.snapshot.shared-name'), shared);
+    const index = snapshots.add(t('assessment.snapshot.shared-name'), shared);
     if (index === undefined) return;
     shared = undefined;
     sharedBox.hidden = true;
     clearFragment();
     showResults(false);
-    compareA.value = 'current';
-    compareB.value = String(index);
-    runCompare();
-    compareOutput.focus();
+    snapshots.compareWithCurrent(index);
   });
   $('[data-ignore-shared]').addEventListener('click', () => {
     shared = undefined;

@@ -48,7 +48,10 @@ export function isTicked(question: Question, answer: Answer | undefined, box: st
 
 /** A what-if answer on offer: its value and how the page words it. */
 export type WhatIfChoice =
-  { value: string | string[]; label: 'option'; option: string } | { value: string[]; label: 'all' | 'none' } | { value: typeof UNKNOWN; label: 'unknown' };
+  | { value: string | string[]; label: 'option'; option: string }
+  | { value: string[]; label: 'all' }
+  | { value: string[]; label: 'none' }
+  | { value: typeof UNKNOWN; label: 'unknown' };
 
 /**
  * The answers the what-if can try for a question: each option (for a multi-select question:
