@@ -372,8 +372,8 @@ test('network privacy: after load, no request leaves the origin or carries answe
     return hash !== '' || (search !== '' && !/^\?ts=\d+$/.test(search)) || /kb-assessment|a=/.test(url);
   });
   expect(carrying).toEqual([]);
-  // Only static files (scripts, styles, fonts, images) may be fetched after load.
-  for (const url of requests) expect(new URL(url).pathname).toMatch(/\.(js|css|woff2?|svg|png|ico|json|webp)$/);
+  // Only static files (scripts, styles, fonts, images, the search index) may be fetched after load.
+  for (const url of requests) expect(new URL(url).pathname).toMatch(/\.(js|css|woff2?|svg|png|ico|json|webp|pf_meta|pf_index|pf_fragment|pagefind)$/);
 });
 
 // ─── Reports founders can trust (issue 16): answers set through storage, so each test is quick ───
@@ -460,6 +460,19 @@ for (const { lang, path } of LANGS) {
     await expect(page.locator('[data-flag="runway-under-12-months"]')).toBeVisible();
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+}
+
+for (const { lang, path } of LANGS) {
+  test(`a flag and a question no article covers say so instead of citing one (${lang})`, async ({ page }) => {
+    await results(page, profile('thin-runway-b2b'), path);
+    const beyond = lang === 'en' ? /^Beyond the articles: \S/ : /^超出文章范围：\S/;
+    const flag = page.locator('[data-flag="single-provider-no-exit"]');
+    await expect(flag.locator('.kb-assess__beyond')).toHaveText(beyond);
+    await expect(flag.locator('a')).toHaveCount(0);
+    // A flag backed by an article still links to its section.
+    await expect(page.locator('[data-flag="runway-under-12-months"] a')).toHaveAttribute('href', /articles\/hype-to-rationality\/#sec-1-2$/);
+    await expect(page.locator('fieldset[data-question="vd-vendor"] .kb-assess__beyond')).toHaveText(beyond);
   });
 }
 
