@@ -37,18 +37,40 @@ const optionId = id.refine((value) => value !== UNKNOWN, `"${UNKNOWN}" is reserv
 /** A dimension id, `D1`…`D9`. */
 const dimensionId = z.string().regex(/^D[1-9]$/, 'must look like D1');
 
-/** Where in the articles a question, rule or dimension comes from ("learn more" link). */
+/**
+ * Where in the articles a question, rule or dimension comes from ("learn more" link): an article
+ * section, or — when no article covers the topic — `beyond`, a one-line reason why the question is
+ * asked anyway (shown as "beyond the articles"; never a made-up citation).
+ */
 export const citation = z
   .object(
     {
       /** Slug of the article page, one of {@link ARTICLES}. */
-      article: z.enum(ARTICLES, { error: `must be one of: ${ARTICLES.join(', ')}` }),
+      article: z.enum(ARTICLES, { error: `must be one of: ${ARTICLES.join(', ')}` }).optional(),
       /** Anchor of the section, e.g. `sec-2-4` for "### 2.4 …", or an explicit `{#id}` such as `faq-5`. */
-      section: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be an anchor such as sec-2-4'),
+      section: z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be an anchor such as sec-2-4')
+        .optional(),
+      /** No article covers this: why it is asked anyway, in one line per language. */
+      beyond: bilingual.optional(),
     },
     { error: (issue) => (issue.input === undefined ? 'a citation { article, section } is required' : undefined) },
   )
-  .strict();
+  .strict()
+  .refine((c) => (c.beyond ? c.article === undefined && c.section === undefined : c.article !== undefined && c.section !== undefined), {
+    message: 'a citation needs either both article and section, or only beyond (the reason no article covers it)',
+  })
+  .transform((c): ArticleCitation | BeyondArticles => (c.beyond ? { beyond: c.beyond } : { article: c.article!, section: c.section! }));
+/** An article section. */
+export interface ArticleCitation {
+  article: (typeof ARTICLES)[number];
+  section: string;
+}
+/** Beyond the articles: the reason the question is asked although no article covers it. */
+export interface BeyondArticles {
+  beyond: z.infer<typeof bilingual>;
+}
 export type Citation = z.infer<typeof citation>;
 
 const optionList = z.array(z.string().regex(slug, 'must be an option id')).min(1);

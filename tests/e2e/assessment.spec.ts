@@ -463,6 +463,19 @@ for (const { lang, path } of LANGS) {
   });
 }
 
+for (const { lang, path } of LANGS) {
+  test(`a flag and a question no article covers say so instead of citing one (${lang})`, async ({ page }) => {
+    await results(page, profile('thin-runway-b2b'), path);
+    const beyond = lang === 'en' ? /^Beyond the articles: \S/ : /^超出文章范围：\S/;
+    const flag = page.locator('[data-flag="single-provider-no-exit"]');
+    await expect(flag.locator('.kb-assess__beyond')).toHaveText(beyond);
+    await expect(flag.locator('a')).toHaveCount(0);
+    // A flag backed by an article still links to its section.
+    await expect(page.locator('[data-flag="runway-under-12-months"] a')).toHaveAttribute('href', /articles\/hype-to-rationality\/#sec-1-2$/);
+    await expect(page.locator('fieldset[data-question="vd-vendor"] .kb-assess__beyond')).toHaveText(beyond);
+  });
+}
+
 test('quick scan → provisional band → full assessment, without asking again', async ({ page }) => {
   const answers = profile('thin-runway-b2b');
   await open(page);

@@ -4,7 +4,7 @@
  */
 import { getEntry } from 'astro:content';
 import { outline } from '../../lib/mdx-outline.ts';
-import type { Citation, Questionnaire } from '../../lib/assessment/index.ts';
+import type { ArticleCitation, Questionnaire } from '../../lib/assessment/index.ts';
 import { citationKey } from './labels.ts';
 
 /** "2.4 Core elements …" → "Core elements …". */
@@ -15,11 +15,11 @@ export async function citationNames(
   lang: 'zh-CN' | 'en',
   name: (article: string, section: string) => string,
 ): Promise<Record<string, string>> {
-  const cited: Citation[] = [
+  const cited = [
     ...q.dimensions.map((d) => d.citation),
     ...q.groups.flatMap((g) => g.questions.map((x) => x.citation)),
     ...q.rules.map((r) => r.citation),
-  ];
+  ].filter((c): c is ArticleCitation => 'article' in c);
   const headings = new Map<string, { title: string; sections: Map<string, string> }>();
   const names: Record<string, string> = {};
   for (const citation of cited) {

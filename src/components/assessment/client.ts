@@ -8,34 +8,28 @@
  */
 import {
   MAX_INPUT_BYTES,
-  compare,
   decodeFragment,
   encodeFragment,
   exportAnswers,
   importAnswers,
   score,
-  whatIf,
-  type Answer,
   type Answers,
   type DecodeError,
-  type EvidenceLevel,
   type Questionnaire,
 } from '../../lib/assessment/index.ts';
-import { minutesFor, openQuestions, quickScan } from '../../lib/assessment/quick.ts';
+import { afterTicking, answerFromForm, isTicked } from '../../lib/assessment/form.ts';
+import { firstOpenGroup, minutesFor, openQuestions, quickScan } from '../../lib/assessment/quick.ts';
+import { parseSnapshots, serialiseSnapshots, type Snapshot } from '../../lib/assessment/snapshots.ts';
 import { resolve } from '../../lib/assessment/state.ts';
 import { readMessages } from '../../lib/i18n-client.ts';
-import { renderDelta } from './delta-view.ts';
 import { el } from './dom.ts';
-import { NONE, SNAPSHOT_KEY, STORAGE_KEY } from './labels.ts';
+import { SNAPSHOT_KEY, STORAGE_KEY } from './labels.ts';
 import { renderProvisional } from './quick-view.ts';
 import { renderReport } from './report-view.ts';
-import { pick, questionText, viewContext, type Lang } from './view-context.ts';
-
-interface Snapshot {
-  name: string;
-  date: string;
-  answers: Answers;
-}
+import type { Shell } from './shell.ts';
+import { mountSnapshots } from './snapshots-view.ts';
+import { viewContext, type Lang } from './view-context.ts';
+import { mountWhatIf } from './whatif-view.ts';
 
 export function mountAssessment(root: HTMLElement): void {
   const lang: Lang = root.dataset.lang === 'en' ? 'en' : 'zh-CN';
@@ -88,58 +82,20 @@ export function mountAssessment(root: HTMLElement): void {
     if (result.ok) answers = result.answers;
     else say(t('assessment.message.restore-failed') + decodeError(result.error), 'error');
   };
-  const loadSnapshots = (): Snapshot[] => {
-    try {
-      const list = JSON.parse(storage?.getItem(SNAPSHOT_KEY) ?? '[]') as unknown;
-      if (!Array.isArray(list)) return [];
-      return list.flatMap((item) => {
-        if (!item || typeof item !== 'object') return [];
-        const { name, date, answers: saved } = item as Record<string, unknown>;
-        if (typeof name !== 'string' || typeof date !== 'string') return [];
-        const result = importAnswers(q, JSON.stringify({ version: 1, answers: saved }));
-        return result.ok ? [{ name, date, answers: result.answers }] : [];
-      });
-    } catch {
-      return [];
-    }
-  };
-  const saveSnapshots = (list: Snapshot[]) => storage?.setItem(SNAPSHOT_KEY, JSON.stringify(list));
+  const loadSnapshots = (): Snapshot[] => parseSnapshots(q, storage?.getItem(SNAPSHOT_KEY) ?? null);
+  const saveSnapshots = (list: Snapshot[]) => storage?.setItem(SNAPSHOT_KEY, serialiseSnapshots(list));
 
   // ─── Form ↔ answers ──────────────────────────────────────────────────────────────────────
   const fieldsetOf = (id: string) => root.querySelector<HTMLFieldSetElement>(`fieldset[data-question="${id}"]`)!;
   const inputsOf = (id: string) => [...fieldsetOf(id).querySelectorAll<HTMLInputElement>('input')];
   const evidenceOf = (id: string) => fieldsetOf(id).querySelector<HTMLSelectElement>('[data-evidence]');
 
-  const readAnswer = (id: string): Answer | undefined => {
-    const fs = fieldsetOf(id);
-    const checked = inputsOf(id)
-      .filter((input) => input.checked)
-      .map((input) => input.value);
-    let value: string | string[];
-    if (fs.hasAttribute('data-multiple')) {
-      if (checked.includes('unknown')) value = 'unknown';
-      else if (checked.includes(NONE)) value = [];
-      else if (checked.length) value = checked;
-      else return undefined;
-    } else {
-      const [first] = checked;
-      if (first === undefined) return undefined;
-      value = first;
-    }
-    const evidence = evidenceOf(id)?.value as EvidenceLevel | '' | undefined;
-    return evidence ? { value, evidence } : { value };
-  };
+  const checkedOf = (id: string) => inputsOf(id).flatMap((input) => (input.checked ? [input.value] : []));
 
   const writeForm = () => {
     for (const [id, question] of questions) {
       const answer = Object.prototype.hasOwnProperty.call(answers, id) ? answers[id] : undefined;
-      const multiple = question.type === 'multi' || (question.type === 'choice' && Boolean(question.multiple));
-      for (const input of inputsOf(id)) {
-        if (!answer) input.checked = false;
-        else if (answer.value === 'unknown') input.checked = input.value === 'unknown';
-        else if (multiple) input.checked = Array.isArray(answer.value) && (answer.value.length ? answer.value.includes(input.value) : input.value === NONE);
-        else input.checked = input.value === answer.value;
-      }
+      for (const input of inputsOf(id)) input.checked = isTicked(question, answer, input.value);
       const select = evidenceOf(id);
       if (select) select.value = answer?.evidence ?? '';
     }
@@ -168,12 +124,13 @@ export function mountAssessment(root: HTMLElement): void {
     const fs = target.closest<HTMLFieldSetElement>('fieldset[data-question]');
     if (!fs) return;
     const id = fs.dataset.question!;
-    // Multi-select: "don't know" and "none of these" exclude the options and each other.
+    const question = questions.get(id);
+    if (!question) return;
     if (fs.hasAttribute('data-multiple') && target instanceof HTMLInputElement && target.checked) {
-      const exclusive = target.value === 'unknown' || target.value === NONE;
-      for (const input of inputsOf(id)) if (input !== target && (exclusive || input.value === 'unknown' || input.value === NONE)) input.checked = false;
+      const keep = new Set(afterTicking(checkedOf(id), target.value));
+      for (const input of inputsOf(id)) input.checked = keep.has(input.value);
     }
-    const answer = readAnswer(id);
+    const answer = answerFromForm(question, checkedOf(id), evidenceOf(id)?.value ?? '');
     if (answer) answers = { ...answers, [id]: answer };
     else {
       const { [id]: _removed, ...rest } = answers;
@@ -212,9 +169,7 @@ export function mountAssessment(root: HTMLElement): void {
     else if (button.hasAttribute('data-quick-done')) showResults();
     else if (button.hasAttribute('data-continue-full')) {
       // Start the full assessment at the first group with a question still open.
-      const { states } = resolve(q, answers);
-      const open = q.groups.findIndex((g) => g.questions.some((x) => states.get(x.id)?.kind === 'unanswered'));
-      showGroup(Math.max(0, open));
+      showGroup(firstOpenGroup(q, answers));
     } else if (button.hasAttribute('data-prev')) showGroup(current - 1);
     else if (button.hasAttribute('data-next')) {
       if (current === groups.length - 1) showResults();
@@ -243,56 +198,12 @@ export function mountAssessment(root: HTMLElement): void {
     reportEl.replaceChildren(
       mode === 'quick' ? renderProvisional(view, quickScan(q, answers), openQuestions(q, answers)) : renderReport(view, report, { date: new Date(), version }),
     );
-    fillWhatIf();
-    fillCompare();
+    whatIfPanel.refresh();
+    snapshots.refresh();
     form.hidden = true;
     resultsView.hidden = false;
     if (focus) $('#kb-assess-results-title').focus();
   };
-
-  // ─── What-if ─────────────────────────────────────────────────────────────────────────────
-  const whatIfQuestion = $<HTMLSelectElement>('[data-whatif-question]');
-  const whatIfValue = $<HTMLSelectElement>('[data-whatif-value]');
-  const whatIfOutput = $('[data-whatif-output]');
-  const fillWhatIf = () => {
-    const previous = whatIfQuestion.value;
-    const { states } = resolve(q, answers);
-    whatIfQuestion.replaceChildren(
-      ...q.groups.map((g) =>
-        el(
-          'optgroup',
-          { label: pick(view, g.title) },
-          ...g.questions.filter((x) => states.get(x.id)?.kind !== 'hidden').map((x) => el('option', { value: x.id }, pick(view, x.text))),
-        ),
-      ),
-    );
-    if (previous && questions.has(previous)) whatIfQuestion.value = previous;
-    fillWhatIfValues();
-  };
-  const fillWhatIfValues = () => {
-    const question = questions.get(whatIfQuestion.value);
-    if (!question) return whatIfValue.replaceChildren();
-    const multiple = question.type === 'multi' || (question.type === 'choice' && Boolean(question.multiple));
-    const options: [string, string][] = multiple
-      ? [
-          ...question.options.map((o): [string, string] => [JSON.stringify([o.id]), t('assessment.whatif.only', { option: pick(view, o.text) })]),
-          [JSON.stringify(question.options.map((o) => o.id)), t('assessment.whatif.all')],
-          [JSON.stringify([]), t('assessment.ui.none')],
-        ]
-      : question.options.map((o): [string, string] => [JSON.stringify(o.id), pick(view, o.text)]);
-    options.push([JSON.stringify('unknown'), t('assessment.ui.unknown')]);
-    whatIfValue.replaceChildren(...options.map(([value, label]) => el('option', { value }, label)));
-  };
-  whatIfQuestion.addEventListener('change', fillWhatIfValues);
-  $('[data-whatif-run]').addEventListener('click', () => {
-    const id = whatIfQuestion.value;
-    if (!questions.has(id) || !whatIfValue.value) return;
-    const result = whatIf(q, answers, id, JSON.parse(whatIfValue.value) as string | string[]);
-    whatIfOutput.replaceChildren(
-      el('p', {}, t('assessment.whatif.if', { question: questionText(view, id), answer: whatIfValue.selectedOptions[0]?.textContent ?? '' })),
-      renderDelta(view, result.delta, result.base, result.report),
-    );
-  });
 
   // ─── Export, import, share ───────────────────────────────────────────────────────────────
   $('[data-export]').addEventListener('click', () => {
@@ -337,80 +248,10 @@ export function mountAssessment(root: HTMLElement): void {
     }
   });
 
-  // ─── Snapshots and compare ───────────────────────────────────────────────────────────────
-  const snapshotName = $<HTMLInputElement>('[data-snapshot-name]');
-  const snapshotList = $('[data-snapshot-list]');
-  const compareA = $<HTMLSelectElement>('[data-compare-a]');
-  const compareB = $<HTMLSelectElement>('[data-compare-b]');
-  const compareOutput = $('[data-compare-output]');
-  const formatDate = (iso: string) => {
-    const date = new Date(iso);
-    return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(lang);
-  };
-  const fillCompare = () => {
-    const list = loadSnapshots();
-    snapshotList.replaceChildren(
-      ...list.map((s, i) =>
-        el(
-          'li',
-          { 'data-snapshot': String(i) },
-          el('span', {}, `${s.name} — ${formatDate(s.date)}`),
-          ' ',
-          el(
-            'button',
-            { type: 'button', 'data-snapshot-delete': String(i), 'aria-label': t('assessment.snapshot.delete-label', { name: s.name }) },
-            t('assessment.snapshot.delete'),
-          ),
-        ),
-      ),
-    );
-    const options = () => [
-      el('option', { value: 'current' }, t('assessment.snapshot.current')),
-      ...list.map((s, i) => el('option', { value: String(i) }, `${s.name} — ${formatDate(s.date)}`)),
-    ];
-    const [a, b] = [compareA.value, compareB.value];
-    compareA.replaceChildren(...options());
-    compareB.replaceChildren(...options());
-    compareA.value = a && (a === 'current' || Number(a) < list.length) ? a : list.length ? '0' : 'current';
-    compareB.value = b && (b === 'current' || Number(b) < list.length) ? b : 'current';
-  };
-  /** Saves a snapshot and returns its index, or reports why it could not be saved. */
-  const addSnapshot = (name: string, saved: Answers): number | undefined => {
-    const list = loadSnapshots();
-    list.push({ name, date: new Date().toISOString(), answers: saved });
-    try {
-      saveSnapshots(list);
-    } catch {
-      say(t('assessment.message.snapshot-failed'), 'error');
-      return undefined;
-    }
-    fillCompare();
-    say(t('assessment.message.snapshot-saved', { name }));
-    return list.length - 1;
-  };
-  $('[data-snapshot-save]').addEventListener('click', () => {
-    const next = loadSnapshots().length + 1;
-    const name = snapshotName.value.trim() || t('assessment.snapshot.default-name', { n: next });
-    if (addSnapshot(name, answers) !== undefined) snapshotName.value = '';
-  });
-  snapshotList.addEventListener('click', (event) => {
-    const button = (event.target as HTMLElement).closest<HTMLButtonElement>('[data-snapshot-delete]');
-    if (!button) return;
-    const list = loadSnapshots();
-    list.splice(Number(button.dataset.snapshotDelete), 1);
-    saveSnapshots(list);
-    fillCompare();
-    say(t('assessment.message.snapshot-deleted'));
-  });
-  const runCompare = () => {
-    const list = loadSnapshots();
-    const pick = (value: string) => (value === 'current' ? answers : (list[Number(value)]?.answers ?? answers));
-    const label = (select: HTMLSelectElement) => select.selectedOptions[0]?.textContent ?? '';
-    const before = score(q, pick(compareA.value));
-    const after = score(q, pick(compareB.value));
-    compareOutput.replaceChildren(el('p', {}, `${label(compareA)} → ${label(compareB)}`), renderDelta(view, compare(before, after), before, after));
-  };
-  $('[data-compare-run]').addEventListener('click', runCompare);
+  // ─── What-if, snapshots and compare ──────────────────────────────────────────────────────
+  const shell: Shell = { view, $, answers: () => answers, say };
+  const whatIfPanel = mountWhatIf(shell);
+  const snapshots = mountSnapshots(shell, { load: loadSnapshots, save: saveSnapshots });
 
   // ─── Shared answers in the URL fragment ──────────────────────────────────────────────────
   const sharedBox = $('[data-shared]');
@@ -443,16 +284,13 @@ export function mountAssessment(root: HTMLElement): void {
   });
   $('[data-compare-shared]').addEventListener('click', () => {
     if (!shared) return;
-    const index = addSnapshot(t('assessment.snapshot.shared-name'), shared);
+    const index = snapshots.add(t('assessment.snapshot.shared-name'), shared);
     if (index === undefined) return;
     shared = undefined;
     sharedBox.hidden = true;
     clearFragment();
     showResults(false);
-    compareA.value = 'current';
-    compareB.value = String(index);
-    runCompare();
-    compareOutput.focus();
+    snapshots.compareWithCurrent(index);
   });
   $('[data-ignore-shared]').addEventListener('click', () => {
     shared = undefined;

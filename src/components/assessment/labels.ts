@@ -26,5 +26,3 @@ export function signed(value: number, digits = 1): string {
 
 export const STORAGE_KEY = 'kb-assessment-v1';
 export const SNAPSHOT_KEY = 'kb-assessment-snapshots-v1';
-/** Value of the "none of these" checkbox of a multi-select question (not an option id: ids are slugs). */
-export const NONE = '--none';

@@ -24,8 +24,9 @@ export function viewContext(lang: Lang, q: Questionnaire, t: ViewContext['t'], c
 
 export const pick = (v: ViewContext, text: Bilingual) => text[v.lang];
 
-/** A "learn more" link named by article title and section name. */
+/** A "learn more" link named by article title and section name, or the reason no article covers it. */
 export function cite(v: ViewContext, citation: Citation): HTMLElement {
+  if ('beyond' in citation) return el('span', { class: 'kb-assess__beyond' }, v.t('assessment.ui.beyond', { reason: pick(v, citation.beyond) }));
   return el('a', { href: citationHref(citation, v.lang) }, v.citations[citationKey(citation)] ?? citation.article);
 }
 

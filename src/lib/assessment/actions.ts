@@ -92,7 +92,9 @@ export function nextActions(q: Questionnaire, answers: Answers, core: Core, r: R
     });
   }
 
-  // Levers: the option that clears the most (by bonus) without raising a red flag.
+  // Levers: the option that clears the most (by bonus) without raising a red flag. A lever may
+  // reveal questions its current answer hides; they count as unanswered, whatever was once typed.
+  const shown: Answers = Object.fromEntries(Object.entries(answers).filter(([id]) => r.states.get(id)?.kind !== 'hidden'));
   for (const item of r.index.questions) {
     const { question } = item;
     if (question.type !== 'choice' || !question.lever || !flagged.has(question.id)) continue;
@@ -100,7 +102,7 @@ export function nextActions(q: Questionnaire, answers: Answers, core: Core, r: R
     if (!state || state.kind === 'hidden') continue;
     let best: { value: string | string[]; cleared: FlagHit[]; net: number } | undefined;
     for (const value of leverMoves(question, state.kind === 'answered' ? state.value : undefined)) {
-      const changed: Answers = { ...answers, [question.id]: { value } };
+      const changed: Answers = { ...shown, [question.id]: { value } };
       const cleared = clearedBy(changed);
       const resolved = resolve(q, changed);
       const added = flagRules.filter((rule) => !before.has(rule.id) && holds(rule.when, resolved));

@@ -59,3 +59,12 @@ export function quickScan(q: Questionnaire, answers: Answers): QuickScan {
     total: indexOf(quick).questions.length,
   };
 }
+
+/** Index of the first group with a question that applies and is still unanswered (0 when none). */
+export function firstOpenGroup(q: Questionnaire, answers: Answers): number {
+  const { states } = resolve(q, answers);
+  return Math.max(
+    0,
+    q.groups.findIndex((g) => g.questions.some((x) => states.get(x.id)?.kind === 'unanswered')),
+  );
+}

@@ -3,10 +3,10 @@
  * schemas (type-only imports: nothing from Astro or zod is loaded at run time).
  */
 import type { Bilingual } from '../../schemas/bilingual.ts';
-import type { Citation, Dimension, Question, QuestionGroup, Rule } from '../../schemas/assessment.ts';
+import type { ArticleCitation, BeyondArticles, Citation, Dimension, Question, QuestionGroup, Rule } from '../../schemas/assessment.ts';
 import type { Condition, RISK_IMPACTS, RISK_RESPONSES, RISK_TYPES, STRATEGIES } from './vocabulary.ts';
 
-export type { Bilingual, Citation, Condition, Dimension, Question, QuestionGroup, Rule };
+export type { ArticleCitation, BeyondArticles, Bilingual, Citation, Condition, Dimension, Question, QuestionGroup, Rule };
 
 /** The validated questionnaire: dimensions, groups in display order, rules in file order. */
 export interface Questionnaire {

@@ -63,7 +63,8 @@ describe('round trips', () => {
 
   it('keeps a full questionnaire short enough for a link', () => {
     const fragment = encodeFragment(profileAnswers('careful'));
-    expect(fragment.length).toBeLessThan(2500);
+    // Far below the ≈ 8,000 characters of URL that common browsers and servers accept.
+    expect(fragment.length).toBeLessThan(3000);
   });
 
   it('normalises the order of multi-select options', () => {

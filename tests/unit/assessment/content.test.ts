@@ -23,11 +23,17 @@ describe('content/assessment', () => {
   });
 
   const q = loadQuestionnaire();
-  const citations = [
-    ...q.dimensions.map((d) => ({ where: d.id, ...d.citation })),
-    ...q.groups.flatMap((g) => g.questions.map((x) => ({ where: x.id, ...x.citation }))),
-    ...q.rules.map((r) => ({ where: r.id, ...r.citation })),
+  const sources = [
+    ...q.dimensions.map((d) => ({ where: d.id, citation: d.citation })),
+    ...q.groups.flatMap((g) => g.questions.map((x) => ({ where: x.id, citation: x.citation }))),
+    ...q.rules.map((r) => ({ where: r.id, citation: r.citation })),
   ];
+  const citations = sources.flatMap(({ where, citation }) => ('article' in citation ? [{ where, ...citation }] : []));
+
+  it('marks the questions no article covers as beyond the articles, and only those (item 4 of the issue)', () => {
+    const beyond = sources.filter(({ citation }) => 'beyond' in citation).map(({ where }) => where);
+    expect(beyond).toEqual(['li-licences', 'vd-vendor', 'single-provider-no-exit', 'model-licence-unchecked']);
+  });
 
   it('cites only the five articles', () => {
     for (const c of citations) expect(ARTICLES, c.where).toContain(c.article);
@@ -69,6 +75,12 @@ describe('validateQuestionnaire reports', () => {
     const data = clone();
     delete question(data, 'hh-1').citation;
     expect(validateQuestionnaire(data).join('\n')).toMatch(/citation.*required/);
+  });
+
+  it('a citation with both an article section and a reason it is beyond the articles', () => {
+    const data = clone();
+    question(data, 'hh-1').citation.beyond = { 'zh-CN': '没有', en: 'None' };
+    expect(validateQuestionnaire(data).join('\n')).toMatch(/either both article and section, or only beyond/);
   });
 
   it('a citation to an article that does not exist', () => {

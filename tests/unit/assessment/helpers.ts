@@ -4,13 +4,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { loadQuestionnaire } from '../../../src/lib/assessment/load-node.ts';
 import { importAnswers } from '../../../src/lib/assessment/codec.ts';
+import { isMultiple } from '../../../src/lib/assessment/state.ts';
 import type { Answer, Answers, EvidenceLevel, Question, Questionnaire } from '../../../src/lib/assessment/types.ts';
 
 export const questionnaire: Questionnaire = loadQuestionnaire();
 export const questions: Question[] = questionnaire.groups.flatMap((g) => g.questions);
 export const questionById = new Map(questions.map((q) => [q.id, q]));
-
-export const isMulti = (q: Question) => q.type === 'multi' || (q.type === 'choice' && Boolean(q.multiple));
 
 /** Compact answers for tests: `'option'`, `['a', 'b']` (multi), `'unknown'`, or `[value, evidence]` via `withEvidence`. */
 export type Compact = Record<string, string | string[] | Answer>;
@@ -62,7 +61,7 @@ const evidenceArb: fc.Arbitrary<EvidenceLevel | undefined> = fc.constantFrom(und
 /** A valid answer (or none) for one question. */
 export function answerArb(q: Question): fc.Arbitrary<Answer | undefined> {
   const ids = q.options.map((o) => o.id);
-  const value: fc.Arbitrary<string | string[]> = isMulti(q)
+  const value: fc.Arbitrary<string | string[]> = isMultiple(q)
     ? fc.oneof(fc.subarray(ids), fc.constant('unknown'))
     : fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...ids) }, { weight: 1, arbitrary: fc.constant('unknown') });
   const answer = fc.record({ value, evidence: evidenceArb }).map(({ value, evidence }) => (evidence ? { value, evidence } : { value }));

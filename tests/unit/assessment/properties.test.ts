@@ -5,9 +5,9 @@ import { describe, expect, it, vi } from 'vitest';
 // Property tests run hundreds of full scorings; give them time on slow CI machines.
 vi.setConfig({ testTimeout: 60_000 });
 import { bandRank, compare, score, whatIf } from '../../../src/lib/assessment/score.ts';
-import { resolve } from '../../../src/lib/assessment/state.ts';
+import { isMultiple, resolve } from '../../../src/lib/assessment/state.ts';
 import type { Answer, Answers, EvidenceLevel, Question, Report } from '../../../src/lib/assessment/types.ts';
-import { answerArb, answersArb, isMulti, questionById, questionnaire, questions } from './helpers.ts';
+import { answerArb, answersArb, questionById, questionnaire, questions } from './helpers.ts';
 
 const RUNS = { numRuns: 150 };
 const EPS = 1e-9;
@@ -263,7 +263,7 @@ describe('score range', () => {
         fc.pre(open.length > 0);
         const q = questionById.get(open[pickQuestion % open.length]!.question)!;
         const options = q.options.map((o) => o.id);
-        const value = isMulti(q) ? options.filter((_, i) => (pickOption >> i) & 1) : options[pickOption % options.length]!;
+        const value = isMultiple(q) ? options.filter((_, i) => (pickOption >> i) & 1) : options[pickOption % options.length]!;
         const after = score(questionnaire, { ...answers, [q.id]: { value } });
         expect(after.overall).toBeGreaterThanOrEqual(before.range.low - EPS);
         expect(after.overall).toBeLessThanOrEqual(before.range.high + EPS);
@@ -281,7 +281,7 @@ describe('whatIf and compare', () => {
       fc.property(answersArb, fc.nat(), fc.nat(), (answers, pickQuestion, pickOption) => {
         const q = questions[pickQuestion % questions.length]!;
         const options = q.options.map((o) => o.id);
-        const value = isMulti(q) ? options.filter((_, i) => (pickOption >> i) & 1) : options[pickOption % options.length]!;
+        const value = isMultiple(q) ? options.filter((_, i) => (pickOption >> i) & 1) : options[pickOption % options.length]!;
         const result = whatIf(questionnaire, answers, q.id, value);
         const evidence = answers[q.id]?.evidence;
         const direct = score(questionnaire, { ...answers, [q.id]: evidence ? { value, evidence } : { value } });

@@ -1,7 +1,7 @@
 // The quick scan: about 15 questions, about 5 minutes, a provisional band with its range, and
 // answers shared with the full assessment.
 import { describe, expect, it } from 'vitest';
-import { minutesFor, openQuestions, quickQuestionnaire, quickScan } from '../../../src/lib/assessment/quick.ts';
+import { firstOpenGroup, minutesFor, openQuestions, quickQuestionnaire, quickScan } from '../../../src/lib/assessment/quick.ts';
 import { score } from '../../../src/lib/assessment/score.ts';
 import { profileAnswers, questionnaire, questions } from './helpers.ts';
 
@@ -36,5 +36,15 @@ describe('quick scan', () => {
     const answers = Object.fromEntries(quick.map((x) => [x.id, { value: 'unknown' }]));
     expect(openQuestions(questionnaire, answers, true)).toBe(0);
     expect(openQuestions(questionnaire, answers)).toBe(openQuestions(questionnaire, {}) - quick.length);
+  });
+
+  it('continues into the full assessment at the first group with a question still open', () => {
+    const answers = Object.fromEntries(quick.map((x) => [x.id, { value: 'unknown' }]));
+    const first = questionnaire.groups.findIndex((g) => g.questions.some((x) => !x.quick && !x.showIf));
+    expect(firstOpenGroup(questionnaire, answers)).toBe(first);
+    expect(firstOpenGroup(questionnaire, profileAnswers('careful'))).toBe(0);
+    // Everything up to the planning group answered: the next open question is further on.
+    const upToPlanning = Object.fromEntries(questionnaire.groups.slice(0, 4).flatMap((g) => g.questions.map((x) => [x.id, { value: 'unknown' }])));
+    expect(firstOpenGroup(questionnaire, upToPlanning)).toBe(4);
   });
 });

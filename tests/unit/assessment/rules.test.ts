@@ -160,6 +160,20 @@ const watched: Record<string, Case> = {
   },
   'runway-under-12-months': { fires: [{ 'hh-3-runway': 'months-6-12' }], not: [{ 'hh-3-runway': 'months-12-24' }, { 'hh-3-runway': 'under-6' }] },
   'compute-just-fits': { fires: [{ 'ch-1-fit': 'tight' }], not: [{ 'ch-1-fit': 'fits' }, { 'ch-1-fit': 'unknown' }] },
+  'negative-gross-margin': { fires: [{ 'um-margin': 'below-cost' }], not: [{ 'um-margin': 'estimated' }, { 'um-margin': 'not-worked-out' }] },
+  'price-without-unit-cost': {
+    fires: [{ 'um-margin': 'not-worked-out' }, { 'um-margin': 'unknown', 'pm-revenue': 'recurring' }],
+    not: [{ 'um-margin': 'not-worked-out', 'pm-revenue': 'chosen' }, { 'um-margin': 'estimated' }, { 'um-margin': 'below-cost' }],
+    firesWhenUnanswered: ['um-margin'],
+  },
+  'single-provider-no-exit': {
+    fires: [{ 'vd-vendor': 'locked' }, { 'vd-vendor': 'unknown', 'dec-strategy': 'api' }],
+    // Training one's own model hides the question: there is no model provider to depend on.
+    not: [{ 'vd-vendor': 'known' }, { 'vd-vendor': 'locked', 'dec-strategy': 'train-large' }, { 'vd-vendor': 'locked', 'dec-strategy': 'traditional' }],
+    firesWhenUnanswered: ['vd-vendor'],
+  },
+  'outputs-unchecked': { fires: [{ 'ev-output': 'unchecked' }, { 'ev-output': 'unknown' }], not: [{ 'ev-output': 'spot' }] },
+  'model-licence-unchecked': { fires: [{ 'li-licences': 'unchecked' }], not: [{ 'li-licences': 'assumed' }] },
   'advice-accuracy-unchecked': {
     fires: [
       { 'ch-3': 'professional-advice', 'fl-g': 'not-met' },
