@@ -365,7 +365,7 @@ test('network privacy: after load, no request leaves the origin or carries answe
   const origin = new URL(baseURL!).origin;
   const foreign = requests.filter((url) => !url.startsWith(`${origin}/`));
   expect(foreign).toEqual([]);
-  // Pagefind (preloaded when the pointer rests on the search button, which a scroll can cause) adds a
+  // Pagefind (preloaded when the browser is idle or the pointer rests on the search button) adds a
   // timestamp to its index manifest to skip stale caches; that is the only query string allowed.
   const carrying = requests.filter((url) => {
     const { search, hash } = new URL(url);
