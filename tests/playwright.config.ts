@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { BASE_BUILD } from '../src/checks/build-base.ts';
+import { basePathOrigin, port } from './e2e/ports.ts';
 
 // Debian's Chromium where it is installed (CI, these machines); elsewhere set
 // CHROMIUM_PATH, or leave it unset to use a browser from `npx playwright install chromium`.
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-// E2E_PORT lets several checkouts run their browser tests side by side.
-const port = Number(process.env.E2E_PORT ?? 4329);
 
 export default defineConfig({
   testDir: './e2e',
@@ -29,12 +29,27 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
     },
   },
-  // The built site, served by Astro's static preview server (run `astro build` first).
-  webServer: {
-    command: `npx astro preview --host 127.0.0.1 --port ${port}`,
-    cwd: '..',
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  // The built site, served by Astro's static preview server (run `astro build` first), and the
+  // site built under a base path when it is there (`npm run build:base`, as `npm test` does),
+  // served by Vite's (Astro runs one preview server per project).
+  webServer: [
+    {
+      command: `npx astro preview --host 127.0.0.1 --port ${port}`,
+      cwd: '..',
+      url: `http://127.0.0.1:${port}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    ...(existsSync(new URL(`../${BASE_BUILD.outDir}/`, import.meta.url))
+      ? [
+          {
+            command: `npx vite preview --host 127.0.0.1 --port ${new URL(basePathOrigin).port} --strictPort --outDir ${BASE_BUILD.outDir} --base ${BASE_BUILD.base}`,
+            cwd: '..',
+            url: `${basePathOrigin}${BASE_BUILD.base}`,
+            reuseExistingServer: !process.env.CI,
+            timeout: 60_000,
+          },
+        ]
+      : []),
+  ],
 });

@@ -1,7 +1,7 @@
 // Builds the Pagefind index after `astro build` (in place of Starlight's own run, turned off in
 // astro.config.mjs) so that glossary entries and errata become results of their own, landing on
 // their rows, while the long tables they come from stay out of the index. Also writes the
-// vocabulary "did you mean" draws on.
+// vocabulary "did you mean" draws on and the glossary's synonyms the dialog reads queries with.
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -10,8 +10,9 @@ import * as pagefind from 'pagefind';
 import { glossaryTerm } from '../schemas/glossary.ts';
 import { erratum } from '../schemas/erratum.ts';
 import type { Lang } from '../schemas/bilingual.ts';
-import { splitTerm } from '../lib/search/aliases.ts';
-import { erratumRecord, glossaryRecord } from '../lib/search/records.ts';
+import { splitTerm, termForms } from '../lib/search/aliases.ts';
+import { erratumRecord, erratumSeries, glossaryRecord } from '../lib/search/records.ts';
+import type { Vocabulary } from '../lib/search/suggest.ts';
 
 const LANGS: Lang[] = ['zh-CN', 'en'];
 /** Rows the index skips because each one is indexed as a record of its own. */
@@ -75,11 +76,19 @@ export function searchIndex(): AstroIntegration {
         const out = new URL('pagefind/', dir);
         const recordsOut = new URL(`${RECORDS_BUNDLE}/`, dir);
         await mkdir(out, { recursive: true });
+        const titles = { 'zh-CN': await articleTitles(root, 'zh-CN'), en: await articleTitles(root, 'en') };
+        // The title of each erratum's article, shown beside it (kept out of the records, where its words would match).
+        const errataArticles = Object.fromEntries(
+          errata.map((e) => [erratumSeries(e.id), { 'zh-CN': titles['zh-CN'][e.article]!, en: titles.en[e.article]! }]),
+        );
         for (const lang of LANGS) {
-          const titles = await articleTitles(root, lang);
-          const records = [...glossary.map((g) => glossaryRecord(g, lang)), ...errata.map((e) => erratumRecord(e, titles[e.article] ?? e.article, lang))];
+          const records = [...glossary.map((g) => glossaryRecord(g, lang)), ...errata.map((e) => erratumRecord(e, lang))];
           for (const record of records) check(await recordIndex.addHTMLFile({ url: record.url, content: record.html }));
-          const vocabulary = [...new Set([...glossary.flatMap((g) => [...splitTerm(g.term[lang]), ...g.aliases[lang]]), ...Object.values(titles)])];
+          const synonyms = termForms(glossary, lang).map((t) => t.forms);
+          // Forms already among the synonyms are not written twice (the dialog joins both lists for "did you mean").
+          const inSynonyms = new Set(synonyms.flat());
+          const words = [...new Set([...glossary.flatMap((g) => splitTerm(g.term[lang])), ...Object.values(titles[lang])])].filter((w) => !inSynonyms.has(w));
+          const vocabulary: Vocabulary = { words, synonyms, errataArticles };
           await writeFile(new URL(`vocabulary.${lang.toLowerCase()}.json`, out), JSON.stringify(vocabulary));
         }
         check(await index.writeFiles({ outputPath: fileURLToPath(out) }));

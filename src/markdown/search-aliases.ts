@@ -1,20 +1,16 @@
 /**
- * Makes article sections findable by the glossary aliases of the terms they use (spelling
- * variants, synonyms, abbreviations; content/glossary.yaml): at the end of each section an empty
- * element carries the missing forms in an attribute that only Pagefind reads
- * (data-pagefind-index-attrs), so readers and screen readers never meet them.
+ * Makes articles findable by the glossary aliases of the terms they use (spelling variants,
+ * synonyms, abbreviations; content/glossary.yaml): one empty element per page carries the forms
+ * the page does not write itself as Pagefind metadata, which is searchable but never shown in an
+ * excerpt, so readers and screen readers never meet them. The dialog lands on the section
+ * (src/lib/search/results.ts reads the query with the preferred term).
  */
 import { readFileSync } from 'node:fs';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import yaml from 'js-yaml';
 import type { VFile } from 'vfile';
 import { glossaryTerm } from '../schemas/glossary.ts';
-import { missingForms, termForms, type TermForms } from '../lib/search/aliases.ts';
-
-/** A heading, or the wrapper Starlight puts around one. */
-const isHeading = (node: RootContent | ElementContent): boolean =>
-  node.type === 'element' &&
-  (/^h[1-6]$/.test(node.tagName) || (node.tagName === 'div' && node.children.some((child) => child.type === 'element' && /^h[1-6]$/.test(child.tagName))));
+import { ALIASES_META, missingForms, termForms, type TermForms } from '../lib/search/aliases.ts';
 
 function text(node: RootContent | ElementContent): string {
   if (node.type === 'text') return node.value;
@@ -25,26 +21,15 @@ export function aliasElement(forms: string[]): Element {
   return {
     type: 'element',
     tagName: 'span',
-    properties: { dataSearchAliases: forms.join(' · '), dataPagefindIndexAttrs: 'data-search-aliases' },
+    properties: { dataPagefindMeta: `${ALIASES_META}[data-search-aliases]`, dataSearchAliases: forms.join(' · ') },
     children: [],
   };
 }
 
-/** Adds the alias element at the end of every section (the text between two headings) that needs one. */
-export function addSectionAliases(tree: Root, terms: readonly TermForms[]): void {
-  const children: RootContent[] = [];
-  let section: RootContent[] = [];
-  const close = () => {
-    const forms = missingForms(section.map(text).join(' '), terms);
-    children.push(...section, ...(forms.length ? [aliasElement(forms)] : []));
-    section = [];
-  };
-  for (const node of tree.children) {
-    if (isHeading(node)) close();
-    section.push(node);
-  }
-  close();
-  tree.children = children;
+/** Adds the alias element at the end of a page that uses a term in a form it does not write. */
+export function addPageAliases(tree: Root, terms: readonly TermForms[]): void {
+  const forms = missingForms(tree.children.map(text).join(' '), terms);
+  if (forms.length) tree.children.push(aliasElement(forms));
 }
 
 export function rehypeSearchAliases(options: { glossary?: string } = {}) {
@@ -53,6 +38,6 @@ export function rehypeSearchAliases(options: { glossary?: string } = {}) {
   return (tree: Root, file: VFile) => {
     const path = file.path ?? '';
     if (!/content\/docs\/(en\/)?articles\//.test(path)) return;
-    addSectionAliases(tree, byLang[/content\/docs\/en\//.test(path) ? 'en' : 'zh-CN']);
+    addPageAliases(tree, byLang[/content\/docs\/en\//.test(path) ? 'en' : 'zh-CN']);
   };
 }

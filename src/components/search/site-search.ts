@@ -78,8 +78,8 @@ class SiteSearch extends HTMLElement {
     this.list.dataset.state = 'searching';
     if (!term) return this.show(id, term, [], null);
     this.status.textContent = this.t('pagefind.searching').replace('[SEARCH_TERM]', term);
-    const [hits, words] = await Promise.all([this.engine.search(term, both), this.engine.words()]);
-    const alternative = suggest(term, words);
+    const [hits, { words, synonyms }] = await Promise.all([this.engine.search(term, both), this.engine.words()]);
+    const alternative = suggest(term, [...words, ...synonyms.flat()]);
     // A near-miss of a glossary term or title: its results first, the query's own after them.
     const shown = alternative ? mergeHits(await this.engine.search(alternative, both), hits) : hits;
     this.show(id, term, shown, alternative);

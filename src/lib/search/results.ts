@@ -1,6 +1,7 @@
 // From Pagefind's result data to what the search dialog shows: each result lands on the section
 // that matches best (not the top of the page), shows that section's title and excerpt, and is
 // labelled with its language. Pure: tested directly, rendered by the dialog.
+import type { Reading } from './aliases.ts';
 
 /** The parts of Pagefind's `result.data()` the dialog uses. */
 export interface PagefindSub {
@@ -8,6 +9,7 @@ export interface PagefindSub {
   url: string;
   excerpt: string;
   weighted_locations?: { weight: number; balanced_score: number }[];
+  /** Positions of the matching words in the page's words. */
   locations?: number[];
 }
 export interface PagefindData {
@@ -15,7 +17,10 @@ export interface PagefindData {
   excerpt: string;
   meta: Record<string, string | undefined>;
   sub_results?: PagefindSub[];
-  language?: string;
+  /** The page's text, its words separated as Pagefind counts them. */
+  raw_content?: string;
+  /** The page's headings with ids, at the position of their first word. */
+  anchors?: { element: string; id: string; text: string; location: number }[];
 }
 
 export interface Hit {
@@ -27,6 +32,8 @@ export interface Hit {
   excerpt: string;
   /** 'glossary', 'erratum' or 'page'. */
   kind: string;
+  /** Share of the query's words that the section it lands on contains. */
+  coverage?: number;
   /** Language of the page, 'zh-CN' or 'en'. */
   lang: string;
 }
@@ -60,42 +67,113 @@ export function headingMatch(title: string, tokens: readonly string[], query = '
 /** The page itself (text before its first heading), as opposed to one of its sections. */
 const isPageTop = (sub: PagefindSub) => !/#(?!_top$)./.test(sub.url);
 
+/**
+ * The readings (src/lib/search/aliases.ts) that can single out a section of a page: the query as
+ * typed, and those whose preferred term the page's title does not contain; a term in the title is
+ * what the whole page is about ("LLM" read as "large model" on a site about large models).
+ */
+export function readingsFor(pageTitle: string, readings: readonly Reading[]): string[] {
+  return readings.filter((r) => !r.term || headingMatch(pageTitle, queryTokens(r.term), r.term) < 1).map((r) => r.text);
+}
+
+/** How fully a heading names the query in any of its readings. */
+export function readingsMatch(title: string, readings: readonly string[]): number {
+  return Math.max(0, ...readings.map((q) => headingMatch(title, queryTokens(q), q)));
+}
+
+/** Pagefind's words of a page: split at zero-width spaces (Chinese, segmented) or white space. */
+export const pageWords = (content: string) => (content.includes('\u200B') ? content.split('\u200B') : content.split(/[^\S\uFEFF]+/));
+
+/** Share of a reading's words among the words a section matched ("training time": both, or only "training"), best reading. */
+export function coverage(sub: PagefindSub, words: readonly string[], readings: readonly string[]): number {
+  const found = (sub.locations ?? []).map((i) => (words[i] ?? '').toLowerCase().replace(/^[^\p{L}\p{N}]+/u, '')).filter(Boolean);
+  const share = (tokens: string[]) =>
+    tokens.length
+      ? tokens.filter((t) => found.some((w) => (/^[a-z0-9]/.test(t) ? w.startsWith(t) : w.includes(t) || t.includes(w)))).length / tokens.length
+      : 0;
+  return Math.max(0, ...readings.map((q) => share(queryTokens(q))));
+}
+
 /** Share of the heading's own tokens that are in the query: "Linear regression" fits "linear regression" better than "Multiple linear regression". */
-function headingPrecision(title: string, tokens: readonly string[], query: string): number {
+function headingPrecision(title: string, query: string): number {
+  const tokens = queryTokens(query);
   if (squeeze(query).length > 2 && squeeze(title.replace(/^[\d.\s]+/, '')) === squeeze(query)) return 1;
   const own = queryTokens(title.replace(/^[\d.\s]+/, ''));
   return own.length ? own.filter((t) => tokens.includes(t)).length / own.length : 0;
 }
 
-/**
- * The section a result lands on: the one whose heading names most of the query (and least else),
- * then the one with the highest match score; the page top only when no section does better.
- */
-export function bestSection(subs: readonly PagefindSub[], query: string): PagefindSub | undefined {
-  const tokens = queryTokens(query);
-  const key = (sub: PagefindSub) =>
-    isPageTop(sub) ? [0, 0, score(sub)] : [headingMatch(sub.title, tokens, query), headingPrecision(sub.title, tokens, query), score(sub)];
-  const better = (a: number[], b: number[]) => a[0]! > b[0]! || (a[0] === b[0] && (a[1]! > b[1]! || (a[1] === b[1] && a[2]! > b[2]!)));
-  return subs.reduce<PagefindSub | undefined>((best, sub) => (!best || better(key(sub), key(best)) ? sub : best), undefined);
-}
-
-export function toHit(data: PagefindData, lang: string, query: string): Hit {
-  const title = data.meta.title ?? data.url;
-  const best = bestSection(data.sub_results ?? [], query);
-  const section = best && best.title !== title && !isPageTop(best) ? best.title : undefined;
-  return { url: best?.url ?? data.url, title, section, excerpt: best?.excerpt ?? data.excerpt, kind: data.meta.kind ?? 'page', lang };
-}
+/** Lexicographic comparison of two keys. */
+const better = (a: readonly number[], b: readonly number[]) => {
+  const i = a.findIndex((x, k) => x !== b[k]);
+  return i >= 0 && a[i]! > b[i]!;
+};
 
 /**
- * Articles first: pages whose landing section names at least half of the query (the fullest
- * match first), then glossary entries and errata (which answer what no heading names, such as
- * "LLM" or an error message), then the other pages. Otherwise Pagefind's order stands.
+ * The section a result lands on: the one whose heading (the page's title for the page itself)
+ * names most of the query in any reading, then the one whose text has most of its words, then the
+ * heading that names least else, then the highest match score.
  */
-export function arrange(hits: readonly Hit[], query: string): Hit[] {
-  const tokens = queryTokens(query);
-  const match = (hit: Hit) => headingMatch(hit.section ?? hit.title, tokens, query);
+export function bestSection(subs: readonly PagefindSub[], readings: readonly string[], words: readonly string[] = []): PagefindSub | undefined {
+  const key = (sub: PagefindSub) => [
+    readingsMatch(sub.title, readings),
+    coverage(sub, words, readings),
+    isPageTop(sub) ? 0 : Math.max(...readings.map((q) => headingPrecision(sub.title, q))),
+    score(sub),
+  ];
+  let best: { sub: PagefindSub; key: number[] } | undefined;
+  for (const sub of subs) {
+    const k = key(sub);
+    if (!best || better(k, best.key)) best = { sub, key: k };
+  }
+  return best?.sub;
+}
+
+/** Words an excerpt shows, as Pagefind's excerpts (src/components/search/engine.ts). */
+export const EXCERPT_WORDS = 24;
+
+/**
+ * The sections whose words did not match (a page found by an alias or in another reading):
+ * candidates to land on by their heading alone, their excerpt the section's opening words.
+ */
+function unmatchedSections(data: PagefindData, words: readonly string[]): PagefindSub[] {
+  const matched = new Set((data.sub_results ?? []).map((sub) => sub.url.split('#')[1]));
+  const joiner = data.raw_content?.includes('\u200B') ? '' : ' ';
+  return (data.anchors ?? [])
+    .filter((a) => /^h[2-6]$/i.test(a.element) && a.id && !matched.has(a.id))
+    .map((a) => ({ title: a.text, url: `${data.url.split('#')[0]}#${a.id}`, excerpt: words.slice(a.location, a.location + EXCERPT_WORDS).join(joiner) }));
+}
+
+/** Glossary entries and errata are told apart by where they land (src/lib/search/records.ts). */
+const kindOf = (url: string) => (url.includes('#term-') ? 'glossary' : url.includes('#erratum-') ? 'erratum' : 'page');
+
+/** A result as the dialog shows it; `article` is the title of the article an erratum corrects. */
+export function toHit(data: PagefindData, lang: string, queryReadings: readonly Reading[], article?: string): Hit {
+  const title = [data.meta.title ?? data.url, article].filter(Boolean).join(' · ');
+  const words = pageWords(data.raw_content ?? '');
+  const readings = readingsFor(title, queryReadings);
+  const best = bestSection([...(data.sub_results ?? []), ...unmatchedSections(data, words)], readings, words);
+  const section = best && best.title !== data.meta.title && !isPageTop(best) ? best.title : undefined;
+  return {
+    url: best?.url ?? data.url,
+    title,
+    section,
+    excerpt: best?.excerpt ?? data.excerpt,
+    kind: kindOf(data.url),
+    lang,
+    coverage: best ? coverage(best, words, readings) : 0,
+  };
+}
+
+/**
+ * Articles first: pages whose landing section names at least half of the query in some reading
+ * (the fullest match first, then the section that has more of the query's words), then glossary
+ * entries and errata (which answer what no heading names, such as "LLM" or an error message),
+ * then the other pages. Otherwise Pagefind's order stands.
+ */
+export function arrange(hits: readonly Hit[], readings: readonly Reading[]): Hit[] {
+  const match = (hit: Hit) => readingsMatch(hit.section ?? hit.title, readingsFor(hit.title, readings));
   const pages = hits.filter((h) => h.kind === 'page');
-  const strong = pages.filter((h) => match(h) >= 0.5).sort((a, b) => match(b) - match(a));
+  const strong = pages.filter((h) => match(h) >= 0.5).sort((a, b) => match(b) - match(a) || (b.coverage ?? 0) - (a.coverage ?? 0));
   return [...strong, ...hits.filter((h) => h.kind !== 'page'), ...pages.filter((h) => !strong.includes(h))];
 }
 

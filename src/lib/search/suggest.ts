@@ -1,6 +1,15 @@
 // "Did you mean": the glossary term or title closest to a query by edit distance, when the
 // query is not itself one of them. Pure.
 
+/** What the index builder writes per language for the dialog: "did you mean" words and the glossary's forms of each term (preferred first). */
+export interface Vocabulary {
+  /** Glossary terms and article titles that are not among the synonyms. */
+  words: string[];
+  synonyms: string[][];
+  /** The title of the article each series of errata ("E001") corrects, per language. */
+  errataArticles: Record<string, Record<'zh-CN' | 'en', string>>;
+}
+
 /** Optimal string alignment distance (Levenshtein plus adjacent transpositions), by code point. */
 export function editDistance(a: string, b: string): number {
   const s = [...a];
