@@ -3,11 +3,15 @@
  * each step took, per-page costs, and how each scale compares with 1×. Pure.
  */
 
-/** Milliseconds of an Astro duration such as `997ms` or `7.88s`. */
+/** An Astro duration: `997ms`, `7.88s` or `2m 46s`. */
+const DURATION = String.raw`\d+m \d+s|[\d.]+m?s`;
+
+/** Milliseconds of an Astro duration such as `997ms`, `7.88s` or `2m 46s`. */
 export function parseDuration(text: string): number {
-  const m = /^([\d.]+)(ms|s)$/.exec(text.trim());
+  const m = /^(?:(\d+)m (\d+)s|([\d.]+)(ms|s))$/.exec(text.trim());
   if (!m) throw new Error(`not a duration: ${text}`);
-  return Number(m[1]) * (m[2] === 's' ? 1000 : 1);
+  if (m[1]) return (Number(m[1]) * 60 + Number(m[2])) * 1000;
+  return Number(m[3]) * (m[4] === 's' ? 1000 : 1);
 }
 
 export interface BuildLog {
@@ -27,15 +31,16 @@ export function parseBuildLog(raw: string): BuildLog {
     const m = re.exec(log);
     if (m?.[1]) steps[name] = parseDuration(m[1] + unit);
   };
-  step('content sync and types', /\[types\] Generated ([\d.]+m?s)/);
-  step('collecting build info', /Collecting build info\.\.\.\s*\n.*?✓ Completed in ([\d.]+m?s)/);
-  [...log.matchAll(/\[vite\] ✓ built in ([\d.]+m?s)/g)].forEach(
+  step('content sync and types', new RegExp(`\\[types\\] Generated (${DURATION})`));
+  step('collecting build info', new RegExp(`Collecting build info\\.\\.\\.\\s*\\n.*?✓ Completed in (${DURATION})`));
+  [...log.matchAll(new RegExp(`\\[vite\\] ✓ built in (${DURATION})`, 'g'))].forEach(
     (m, i) => (steps[i === 0 ? 'vite: server bundle' : `vite: bundle ${i + 1}`] = parseDuration(m[1]!)),
   );
-  step('rendering pages', /generating static routes[\s\S]*?\n\S*\s*✓ Completed in ([\d.]+m?s)/);
+  step('rendering pages', new RegExp(`generating static routes[\\s\\S]*?\\n\\S*\\s*✓ Completed in (${DURATION})`));
   step('search index', /indexed in (\d+) ms/, 'ms');
   const routes: Record<string, number> = {};
-  for (const m of log.matchAll(/├─ (\/\S*?)(?=\d\d:\d\d:\d\d|\s)[\s\S]*?\(\+([\d.]+m?s)\)/g)) routes[m[1]!] = parseDuration(m[2]!);
+  for (const m of log.matchAll(new RegExp(`├─ (\\/\\S*?)(?=\\d\\d:\\d\\d:\\d\\d|\\s)[\\s\\S]*?\\(\\+(${DURATION})\\)`, 'g')))
+    routes[m[1]!] = parseDuration(m[2]!);
   return { steps, routes };
 }
 
@@ -55,6 +60,8 @@ export interface ScaleFigures {
   recordsBytes: number;
   /** Median typing → first result, per language. */
   searchMs: Record<string, number>;
+  /** Search index bytes fetched per query, per language (absent in runs before it was measured). */
+  searchBytesPerQuery?: Record<string, number>;
   /** Mean render time of an article page, from the build log. */
   articleRenderMs: number;
   steps: Record<string, number>;
@@ -62,6 +69,26 @@ export interface ScaleFigures {
   slowestRoutes: Record<string, number>;
   /** 1-minute load average before and after the build. */
   load: [number, number];
+}
+
+export type LogFigures = Pick<ScaleFigures, 'pages' | 'articlePages' | 'articleRenderMs' | 'steps' | 'slowestRoutes'>;
+
+/** What a scale's build log tells: pages built, the mean article render time, each step, the slowest routes. */
+export function logFigures(log: string): LogFigures {
+  const { steps, routes } = parseBuildLog(log);
+  const html = Object.keys(routes).filter((r) => r.endsWith('.html'));
+  const articles = html.filter(isArticleRoute);
+  return {
+    pages: html.length,
+    articlePages: articles.length,
+    articleRenderMs: articles.reduce((s, r) => s + routes[r]!, 0) / articles.length,
+    steps,
+    slowestRoutes: Object.fromEntries(
+      Object.entries(routes)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 8),
+    ),
+  };
 }
 
 export interface PerPage {
@@ -121,8 +148,8 @@ export function growthReport(figures: ScaleFigures[]): string[] {
   const lines = [
     '## Growth',
     '',
-    `| scale | pages (articles) | build | CPU | peak memory | dist/ | Pagefind index (+ records) | ${langs.map((l) => `search ${l}`).join(' | ')} | article render | build / page | CPU / page | bytes / page | load before → after |`,
-    `|---|---|---|---|---|---|---|${langs.map(() => '---|').join('')}---|---|---|---|---|`,
+    `| scale | pages (articles) | build | CPU | peak memory | dist/ | Pagefind index (+ records) | ${langs.map((l) => `search ${l}`).join(' | ')} | index bytes per query | article render | build / page | CPU / page | bytes / page | load before → after |`,
+    `|---|---|---|---|---|---|---|${langs.map(() => '---|').join('')}---|---|---|---|---|---|`,
   ];
   for (const f of sorted) {
     const p = perPage(f);

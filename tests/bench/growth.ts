@@ -5,21 +5,23 @@
  *   npm run bench:growth -- --keep            keep the temporary copies (paths printed)
  *   npm run bench:growth -- --merge           add to the scales already in the report (runs split in two)
  *   npm run bench:growth -- --report          only rewrite the markdown from bench-report.growth.json
+ *   npm run bench:growth -- --search 10=DIR   re-time search on a scale's kept build (DIR/dist) into the report
  * For each scale it copies the tracked project into a temporary directory, adds N−1 varied copies
  * of every article in both languages with their errata (tests/bench/grow.ts), builds it under
- * /usr/bin/time, serves it with `astro preview` and times the search dialog like `npm run bench`.
+ * /usr/bin/time, serves dist/ statically and times the search dialog like `npm run bench`.
  * Writes bench-report.growth.json and .md, and each scale's build log as bench-report.growth-<N>x.log
  * (all git-ignored), and prints the markdown. Passes or fails
  * nothing. Port: E2E_PORT, else 4393.
  */
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, extname, join, resolve } from 'node:path';
 import yaml from 'js-yaml';
 import { chromium } from '@playwright/test';
 import { copyArticle, copyErrata, copySlug, erratumIdMap, prng, vocabulary, type ErratumData } from './grow.ts';
-import { growthReport, isArticleRoute, parseBuildLog, type ScaleFigures } from './growth-report.ts';
+import { growthReport, logFigures, type ScaleFigures } from './growth-report.ts';
 import { measureLatency, median, type SearchLang } from '../search/bench.ts';
 import { outline, splitFrontmatter } from '../../src/lib/mdx-outline.ts';
 import { stamp } from '../../src/lib/translation.ts';
@@ -33,6 +35,7 @@ const scales = (process.argv.includes('--scale') ? arg('--scale')! : '1,10,40').
 if (scales.some((s) => !Number.isInteger(s) || s < 1)) throw new Error('--scale takes whole numbers ≥ 1, e.g. --scale 1,10,40');
 const keep = process.argv.includes('--keep');
 const REPORT = join(ROOT, 'bench-report.growth.json');
+const logPath = (scale: number) => join(ROOT, `bench-report.growth-${scale}x.log`);
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 function dirSize(dir: string): number {
@@ -99,7 +102,7 @@ interface TimedBuild {
 }
 
 /** `astro build` of the project at `dir` under GNU time (peak memory: the largest process of the build). */
-function build(dir: string): TimedBuild {
+function build(dir: string, scale: number): TimedBuild {
   const timeFile = join(dir, 'build.time');
   const run = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', '-o', timeFile, 'node', 'node_modules/astro/bin/astro.mjs', 'build'], {
     cwd: dir,
@@ -108,40 +111,68 @@ function build(dir: string): TimedBuild {
     env: { ...process.env, BASE_PATH: '', FORCE_COLOR: '0' },
   });
   const log = `${run.stdout}\n${run.stderr}`;
-  writeFileSync(join(dir, 'build.log'), log);
-  if (run.status !== 0) throw new Error(`astro build failed in ${dir} (log: ${join(dir, 'build.log')})`);
+  const logFile = logPath(scale);
+  writeFileSync(logFile, log);
+  if (run.status !== 0) throw new Error(`astro build failed in ${dir} (log: ${logFile})`);
   const [wall, user, sys, rssKB] = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
   return { wallSeconds: wall!, cpuSeconds: user! + sys!, peakMemoryMB: rssKB! / 1024, log };
 }
 
-/** Median typing → first result per language, against `astro preview` of the built copy. */
-async function searchLatency(dir: string): Promise<Record<string, number>> {
-  const server = spawn('node', ['node_modules/astro/bin/astro.mjs', 'preview', '--host', '127.0.0.1', '--port', String(port)], {
-    cwd: dir,
-    stdio: 'ignore',
-    detached: true,
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.wasm': 'application/wasm',
+};
+
+/** A plain static server of `dist` (what a host does), stopped by the returned function. */
+async function serveStatic(dist: string): Promise<() => void> {
+  const server = createServer((req, res) => {
+    const path = join(dist, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    const file = existsSync(path) && statSync(path).isDirectory() ? join(path, 'index.html') : path;
+    if (!file.startsWith(dist) || !existsSync(file)) return res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
   });
-  const origin = `http://127.0.0.1:${port}`;
+  await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
+  return () => server.close();
+}
+
+interface SearchFigures {
+  /** Median typing → first result, per language. */
+  searchMs: Record<string, number>;
+  /** Search index bytes the dialog fetched per query (from opening it to the last query), per language: independent of the machine's load. */
+  searchBytesPerQuery: Record<string, number>;
+}
+
+/** Typing → first result per language, and the index bytes it took, against a static server of `dist`. */
+async function searchFigures(dist: string): Promise<SearchFigures> {
+  const stop = await serveStatic(dist);
+  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   try {
-    for (let i = 0; i < 150; i++) {
-      const up = await fetch(origin).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (up) break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-    const result: Record<string, number> = {};
+    const figures: SearchFigures = { searchMs: {}, searchBytesPerQuery: {} };
     for (const lang of ['zh-CN', 'en'] as SearchLang[]) {
-      const { page, times } = await measureLatency(browser, origin, lang);
-      result[lang] = median(Object.values(times));
-      await page.close();
+      const context = await browser.newContext();
+      const bodies: Promise<number>[] = [];
+      context.on('response', (r) => {
+        if (/\/pagefind(-records)?\//.test(r.url()))
+          bodies.push(
+            r.body().then(
+              (b) => b.length,
+              () => 0,
+            ),
+          );
+      });
+      const { times } = await measureLatency(context, `http://127.0.0.1:${port}`, lang);
+      figures.searchMs[lang] = median(Object.values(times));
+      figures.searchBytesPerQuery[lang] = (await Promise.all(bodies)).reduce((a, b) => a + b, 0) / Object.keys(times).length;
+      await context.close();
     }
-    await browser.close();
-    return result;
+    return figures;
   } finally {
-    process.kill(-server.pid!);
+    await browser.close();
+    stop();
   }
 }
 
@@ -151,30 +182,18 @@ async function measure(scale: number): Promise<ScaleFigures> {
     grow(dir, scale);
     const before = loadavg()[0]!;
     console.error(`${scale}×: building in ${dir} (load ${before.toFixed(1)})`);
-    const timed = build(dir);
-    writeFileSync(join(ROOT, `bench-report.growth-${scale}x.log`), timed.log);
+    const timed = build(dir, scale);
     const after = loadavg()[0]!;
-    const { steps, routes } = parseBuildLog(timed.log);
-    const html = Object.keys(routes).filter((r) => r.endsWith('.html'));
-    const articles = html.filter(isArticleRoute);
     const figures: ScaleFigures = {
       scale,
-      pages: html.length,
-      articlePages: articles.length,
+      ...logFigures(timed.log),
       buildSeconds: timed.wallSeconds,
       cpuSeconds: timed.cpuSeconds,
       peakMemoryMB: timed.peakMemoryMB,
       distBytes: dirSize(join(dir, 'dist')),
       pagefindBytes: dirSize(join(dir, 'dist/pagefind')),
       recordsBytes: dirSize(join(dir, 'dist/pagefind-records')),
-      searchMs: await searchLatency(dir),
-      articleRenderMs: articles.reduce((s, r) => s + routes[r]!, 0) / articles.length,
-      steps,
-      slowestRoutes: Object.fromEntries(
-        Object.entries(routes)
-          .sort((a, b) => b[1] - a[1])
-          .slice(0, 8),
-      ),
+      ...(await searchFigures(join(dir, 'dist'))),
       load: [before, after],
     };
     console.error(`${scale}×: ${JSON.stringify(figures)}`);
@@ -185,9 +204,20 @@ async function measure(scale: number): Promise<ScaleFigures> {
   }
 }
 
-const readReport = () => (existsSync(REPORT) ? (JSON.parse(readFileSync(REPORT, 'utf8')) as { figures: ScaleFigures[] }).figures : []);
+/** The report's figures, those read from a build log re-read from it (the log parser may have learnt since). */
+const readReport = () =>
+  (existsSync(REPORT) ? (JSON.parse(readFileSync(REPORT, 'utf8')) as { figures: ScaleFigures[] }).figures : []).map((f) =>
+    existsSync(logPath(f.scale)) ? { ...f, ...logFigures(readFileSync(logPath(f.scale), 'utf8')) } : f,
+  );
 const measured: ScaleFigures[] = [];
-if (!process.argv.includes('--report')) for (const scale of scales) measured.push(await measure(scale));
+if (process.argv.includes('--search'))
+  for (const pair of arg('--search')!.split(',')) {
+    const [scale, dir] = pair.split('=');
+    const earlier = readReport().find((f) => f.scale === Number(scale));
+    if (!earlier || !dir) throw new Error(`--search ${pair}: give scale=dir for a scale already in the report`);
+    measured.push({ ...earlier, ...(await searchFigures(join(dir, 'dist'))) });
+  }
+else if (!process.argv.includes('--report')) for (const scale of scales) measured.push(await measure(scale));
 // Read only now: another run may have written its scales while this one was measuring.
 const kept =
   process.argv.includes('--merge') || process.argv.includes('--report') ? readReport().filter((f) => !measured.some((m) => m.scale === f.scale)) : [];

@@ -19,7 +19,11 @@ export type SearchLang = keyof typeof HOMES;
  * Typing → first result for the first LATENCY_QUERIES queries of a language: a fresh page of its
  * home, the reader points at the search button, opens it and types. Returns the page, dialog open.
  */
-export async function measureLatency(browser: Browser, origin: string, lang: SearchLang): Promise<{ page: Page; times: Record<string, number> }> {
+export async function measureLatency(
+  browser: Pick<Browser, 'newPage'>,
+  origin: string,
+  lang: SearchLang,
+): Promise<{ page: Page; times: Record<string, number> }> {
   const page = await browser.newPage();
   await page.goto(origin + HOMES[lang], { waitUntil: 'networkidle' });
   await page.locator('button[data-open-modal]').hover();

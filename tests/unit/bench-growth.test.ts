@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import yaml from 'js-yaml';
 import { copyArticle, copyErrata, copySlug, erratumIdMap, prng, renameErrata, varyBody, varyLine, vocabulary } from '../bench/grow.ts';
-import { growthReport, marginal, parseBuildLog, parseDuration, perPage, targets, type ScaleFigures } from '../bench/growth-report.ts';
+import { growthReport, logFigures, marginal, parseBuildLog, parseDuration, perPage, targets, type ScaleFigures } from '../bench/growth-report.ts';
 import { headingId } from '../../src/markdown/heading-ids.ts';
 
 const POOL = ['model', 'training', 'gradient', 'startup', 'market', '数据', '模型', '训练', '市场'];
@@ -145,7 +145,7 @@ describe('build log and report arithmetic', () => {
     '14:25:49 [build] Collecting build info...',
     '14:25:49 [build] ✓ Completed in 7.88s.',
     '14:26:00 [vite] ✓ built in 9.97s',
-    '14:26:01 [vite] ✓ built in 997ms',
+    '14:26:01 [vite] ✓ built in 2m 46s',
     ' generating static routes ',
     '14:26:01   ├─ /404.html14:26:01 [WARN] [content] Entry docs → 404 was not found.',
     ' (+74ms) ',
@@ -158,6 +158,7 @@ describe('build log and report arithmetic', () => {
   it('reads durations in ms and s', () => {
     expect(parseDuration('997ms')).toBe(997);
     expect(parseDuration('7.88s')).toBe(7880);
+    expect(parseDuration('2m 46s')).toBe(166_000);
     expect(() => parseDuration('soon')).toThrow();
   });
 
@@ -167,11 +168,16 @@ describe('build log and report arithmetic', () => {
       'content sync and types': 6350,
       'collecting build info': 7880,
       'vite: server bundle': 9970,
-      'vite: bundle 2': 997,
+      'vite: bundle 2': 166_000,
       'rendering pages': 16520,
       'search index': 7046,
     });
     expect(routes).toEqual({ '/404.html': 74, '/articles/future-advantages/index.html': 1180, '/en/articles/future-advantages/index.html': 640 });
+  });
+
+  it('counts the pages built and averages the article pages’ render time', () => {
+    expect(logFigures(log)).toMatchObject({ pages: 3, articlePages: 2, articleRenderMs: 910 });
+    expect(Object.keys(logFigures(log).slowestRoutes)[0]).toBe('/articles/future-advantages/index.html');
   });
 
   const figures = (scale: number, pages: number, buildSeconds: number, searchMs: number): ScaleFigures => ({
