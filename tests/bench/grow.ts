@@ -133,6 +133,13 @@ export function erratumIdMap(ids: string[], copy: number): Map<string, string> {
   return map;
 }
 
+/**
+ * A translation stamp's revision hash, quoted so YAML reads it as the string it is: written bare (as
+ * npm run translations:stamp does) an all-digit hash such as 467061721819 reads as a number and
+ * fails the build (about one hash in 280).
+ */
+export const quoteStampHash = (source: string) => source.replace(/^(translation:\n {2}source: )([0-9a-f]{12})$/m, "$1'$2'");
+
 /** Slug of copy `copy` of an article. */
 export const copySlug = (slug: string, copy: number) => `${slug}-x${String(copy).padStart(2, '0')}`;
 

@@ -148,18 +148,29 @@ export function growthReport(figures: ScaleFigures[]): string[] {
   const lines = [
     '## Growth',
     '',
-    `| scale | pages (articles) | build | CPU | peak memory | dist/ | Pagefind index (+ records) | ${langs.map((l) => `search ${l}`).join(' | ')} | index bytes per query | article render | build / page | CPU / page | bytes / page | load before → after |`,
+    `| scale | pages (articles) | build | CPU | peak memory | dist/ | Pagefind index (+ records) | ${langs.map((l) => `search ${l}`).join(' | ')} | index bytes per query (${langs.join(' / ')}) | article render | build / page | CPU / page | bytes / page | load before → after |`,
     `|---|---|---|---|---|---|---|${langs.map(() => '---|').join('')}---|---|---|---|---|---|`,
   ];
   for (const f of sorted) {
     const p = perPage(f);
-    lines.push(
-      `| ${f.scale}× | ${f.pages} (${f.articlePages}) | ${f.buildSeconds.toFixed(0)} s | ${f.cpuSeconds.toFixed(0)} s | ${f.peakMemoryMB.toFixed(0)} MB | ${mb(f.distBytes)} | ${mb(f.pagefindBytes)} (+ ${kb(f.recordsBytes)}) | ${langs
-        .map((l) => `${f.searchMs[l]} ms`)
-        .join(
-          ' | ',
-        )} | ${f.articleRenderMs.toFixed(0)} ms | ${p.buildMs.toFixed(0)} ms | ${p.cpuMs.toFixed(0)} ms | ${kb(p.distBytes)} | ${f.load[0].toFixed(1)} → ${f.load[1].toFixed(1)} |`,
-    );
+    const bytesPerQuery = f.searchBytesPerQuery ? langs.map((l) => kb(f.searchBytesPerQuery![l] ?? NaN)).join(' / ') : '—';
+    const cells = [
+      `${f.scale}×`,
+      `${f.pages} (${f.articlePages})`,
+      `${f.buildSeconds.toFixed(0)} s`,
+      `${f.cpuSeconds.toFixed(0)} s`,
+      `${f.peakMemoryMB.toFixed(0)} MB`,
+      mb(f.distBytes),
+      `${mb(f.pagefindBytes)} (+ ${kb(f.recordsBytes)})`,
+      ...langs.map((l) => `${f.searchMs[l]} ms`),
+      bytesPerQuery,
+      `${f.articleRenderMs.toFixed(0)} ms`,
+      `${p.buildMs.toFixed(0)} ms`,
+      `${p.cpuMs.toFixed(0)} ms`,
+      kb(p.distBytes),
+      `${f.load[0].toFixed(1)} → ${f.load[1].toFixed(1)}`,
+    ];
+    lines.push(`| ${cells.join(' | ')} |`);
   }
   for (let i = 1; i < sorted.length; i++) {
     const m = marginal(sorted[i - 1]!, sorted[i]!);

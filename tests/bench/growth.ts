@@ -20,7 +20,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
 import yaml from 'js-yaml';
 import { chromium } from '@playwright/test';
-import { copyArticle, copyErrata, copySlug, erratumIdMap, prng, vocabulary, type ErratumData } from './grow.ts';
+import { copyArticle, copyErrata, copySlug, erratumIdMap, prng, quoteStampHash, vocabulary, type ErratumData } from './grow.ts';
 import { growthReport, logFigures, type ScaleFigures } from './growth-report.ts';
 import { measureLatency, median, type SearchLang } from '../search/bench.ts';
 import { outline, splitFrontmatter } from '../../src/lib/mdx-outline.ts';
@@ -83,7 +83,7 @@ function grow(dir: string, scale: number): void {
       const zh = copyArticle({ source: read('zh-CN', slug), copy, pool: pools['zh-CN']!, ids, random });
       const en = copyArticle({ source: read('en', slug), copy, pool: pools.en!, ids, random });
       writeFileSync(join(dir, LANGS['zh-CN'], `${next}.mdx`), zh);
-      writeFileSync(join(dir, LANGS.en, `${next}.mdx`), writeStamp(en, stamp(splitFrontmatter(zh).body, outline(zh), outline(en))));
+      writeFileSync(join(dir, LANGS.en, `${next}.mdx`), quoteStampHash(writeStamp(en, stamp(splitFrontmatter(zh).body, outline(zh), outline(en)))));
       writeFileSync(join(dir, 'content/errata', `${next}.yaml`), yaml.dump(copyErrata(errata[slug]!, next, ids, pools, random), { lineWidth: -1 }));
     });
   }

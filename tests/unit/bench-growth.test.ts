@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import yaml from 'js-yaml';
-import { copyArticle, copyErrata, copySlug, erratumIdMap, prng, renameErrata, varyBody, varyLine, vocabulary } from '../bench/grow.ts';
+import { copyArticle, copyErrata, copySlug, erratumIdMap, prng, quoteStampHash, renameErrata, varyBody, varyLine, vocabulary } from '../bench/grow.ts';
 import { growthReport, logFigures, marginal, parseBuildLog, parseDuration, perPage, targets, type ScaleFigures } from '../bench/growth-report.ts';
 import { headingId } from '../../src/markdown/heading-ids.ts';
 
@@ -124,6 +124,12 @@ describe('renaming', () => {
     expect(body).toContain(`<Erratum id="${map.get('E000-01')}" />`);
     expect(body).toMatch(/^## 1\. /);
     expect(copySlug('future-advantages', 2)).toBe('future-advantages-x02');
+  });
+
+  it('keeps a translation hash a string even when it looks like a number', () => {
+    const read = (text: string) => (yaml.load(text) as { translation: { source: unknown } }).translation.source;
+    expect(read(quoteStampHash('translation:\n  source: 012345678901\n  sections: {}'))).toBe('012345678901');
+    expect(read(quoteStampHash('translation:\n  source: 0123abcd5678\n'))).toBe('0123abcd5678');
   });
 
   it('moves errata to the copy, renamed, with the original statement kept', () => {
