@@ -6,18 +6,10 @@
  * file access, the same seed gives the same text.
  */
 import yaml from 'js-yaml';
+import { mulberry32 } from '../../src/lib/examples/random.ts';
 
-/** A seeded PRNG (mulberry32): uniform numbers in [0, 1). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG: uniform numbers in [0, 1) (the examples' mulberry32). */
+export const prng = mulberry32;
 
 const pick = <T>(items: readonly T[], random: () => number): T => items[Math.floor(random() * items.length)]!;
 
