@@ -1,6 +1,6 @@
 // The search part of `npm run bench`: relevance over the founder query sets and the time from
 // typing a query to its first result, per language, measured in the real dialog.
-import type { Browser } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { measureRelevance, openSearch, readQueries, type RelevanceRun } from './dialog.ts';
 
 export interface SearchBench {
@@ -9,38 +9,49 @@ export interface SearchBench {
   latencyMs: Record<string, Record<string, number>>;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
+export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
 export const LATENCY_QUERIES = 12;
+
+const HOMES = { 'zh-CN': '/', en: '/en/' } as const;
+export type SearchLang = keyof typeof HOMES;
+
+/**
+ * Typing → first result for the first LATENCY_QUERIES queries of a language: a fresh page of its
+ * home, the reader points at the search button, opens it and types. Returns the page, dialog open.
+ */
+export async function measureLatency(
+  browser: Pick<Browser, 'newPage'>,
+  origin: string,
+  lang: SearchLang,
+): Promise<{ page: Page; times: Record<string, number> }> {
+  const page = await browser.newPage();
+  await page.goto(origin + HOMES[lang], { waitUntil: 'networkidle' });
+  await page.locator('button[data-open-modal]').hover();
+  const input = await openSearch(page);
+  const times: Record<string, number> = {};
+  for (const { q } of readQueries(lang).slice(0, LATENCY_QUERIES)) {
+    await input.fill('');
+    const started = Date.now();
+    await input.fill(q);
+    await page.waitForFunction(
+      (q) => {
+        const list = document.querySelector('dialog[open] [data-search-results]');
+        return list?.getAttribute('data-query') === q && list.querySelector('[data-result-link]');
+      },
+      q,
+      { timeout: 60_000 },
+    );
+    times[q] = Date.now() - started;
+  }
+  return { page, times };
+}
 
 export async function benchSearch(browser: Browser, origin: string): Promise<SearchBench> {
   const bench: SearchBench = { relevance: {}, latencyMs: {} };
-  for (const [lang, home] of [
-    ['zh-CN', '/'],
-    ['en', '/en/'],
-  ] as const) {
-    const queries = readQueries(lang);
-    // Latency: a fresh page, the reader points at the search button, opens it and types.
-    const page = await browser.newPage();
-    await page.goto(origin + home, { waitUntil: 'networkidle' });
-    await page.locator('button[data-open-modal]').hover();
-    const input = await openSearch(page);
-    const times: Record<string, number> = {};
-    for (const { q } of queries.slice(0, LATENCY_QUERIES)) {
-      await input.fill('');
-      const started = Date.now();
-      await input.fill(q);
-      await page.waitForFunction(
-        (q) => {
-          const list = document.querySelector('dialog[open] [data-search-results]');
-          return list?.getAttribute('data-query') === q && list.querySelector('[data-result-link]');
-        },
-        q,
-        { timeout: 60_000 },
-      );
-      times[q] = Date.now() - started;
-    }
+  for (const lang of Object.keys(HOMES) as SearchLang[]) {
+    const { page, times } = await measureLatency(browser, origin, lang);
     bench.latencyMs[lang] = times;
-    bench.relevance[lang] = await measureRelevance(page, queries);
+    bench.relevance[lang] = await measureRelevance(page, readQueries(lang));
     await page.close();
   }
   return bench;
