@@ -14,7 +14,8 @@ export function writeStamp(source: string, value: TranslationStamp): string {
   const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(source);
   if (!match) throw new Error('no frontmatter');
   const kept = (match[1] ?? '').replace(/^translation:\n(?:[ \t]+.*\n?)*/m, '').trimEnd();
-  const block = ['translation:', `  source: ${value.source}`, '  sections:']
+  // Quoted: an all-digit (or digits-e-digits) hash would otherwise be read back as a number.
+  const block = ['translation:', `  source: '${value.source}'`, '  sections:']
     .concat(Object.entries(value.sections).map(([id, pair]) => `    ${id}: ${pair}`))
     .join('\n');
   return `---\n${kept}\n${block}\n---${source.slice(match[0].length)}`;

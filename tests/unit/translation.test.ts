@@ -105,3 +105,10 @@ it('writeStamp replaces an earlier stamp instead of adding a second one', () => 
   expect(splitFrontmatter(twice).frontmatter.translation).toEqual({ source: 'bbbbbbbbbbbb', sections: { 'sec-1': '33333333 44444444' } });
   expect(splitFrontmatter(twice).body).toBe(splitFrontmatter(enPage).body);
 });
+
+it('writeStamp keeps a hash that looks like a number a string', () => {
+  for (const source of ['467061721819', '123e45678901']) {
+    const stamped = writeStamp(enPage, { source, sections: {} });
+    expect((splitFrontmatter(stamped).frontmatter.translation as { source: unknown }).source).toBe(source);
+  }
+});
