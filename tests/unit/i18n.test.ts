@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DYNAMIC_KEY_PREFIXES, format, pickMessages, translator } from '../../src/lib/i18n.ts';
+import { DYNAMIC_KEY_PREFIXES, format, formatParts, pickMessages, translator } from '../../src/lib/i18n.ts';
 
 const read = (lang: string) => JSON.parse(readFileSync(`content/i18n/${lang}.json`, 'utf8')) as Record<string, string>;
 const languages = ['zh-CN', 'en'];
@@ -57,6 +57,11 @@ describe('i18n helpers', () => {
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(format('{n} of {total}', { n: 3, total: 5 })).toBe('3 of 5');
     expect(format('{n} of {total}', { n: 3 })).toBe('3 of {total}');
+  });
+  it('fills placeholders with parts that are not text, keeping the text around them', () => {
+    const el = { tag: 'span' };
+    expect(formatParts('第{n} 次更新，共 {total} 次', { n: el, total: 5 })).toEqual(['第', el, ' 次更新，共 ', '5', ' 次']);
+    expect(formatParts('{n}{missing}', { n: el })).toEqual([el, '{missing}']);
   });
   it('picks messages by prefix and translates with a fallback to the key', () => {
     const picked = pickMessages({ 'a.x': 'X', 'b.y': 'Y', 'a.z': 'Z {v}' }, 'a.');
