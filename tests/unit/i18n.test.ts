@@ -47,6 +47,20 @@ describe('translation files', () => {
     expect(unused).toEqual([]);
   });
 
+  it('has no inline t(中文, English) string left in the code', () => {
+    // Issue 11's check, line by line over every file under src/ as `grep -rnP` does:
+    //   grep -rnP "\bt\(\s*['\"\`][^'\"\`]*[\x{4e00}-\x{9fff}]" src
+    const inline = /\bt\(\s*['"`][^'"`]*[\u4e00-\u9fff]/;
+    const allFiles = (dir: string): string[] =>
+      readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? allFiles(join(dir, name)) : [join(dir, name)]));
+    const hits = allFiles('src').flatMap((path) =>
+      readFileSync(path, 'utf8')
+        .split('\n')
+        .flatMap((line, i) => (inline.test(line) ? [`${path}:${i + 1}: ${line.trim()}`] : [])),
+    );
+    expect(hits).toEqual([]);
+  });
+
   it('has every key the code reads with a literal', () => {
     const read = [...source.matchAll(/\bt\(\s*'([\w-]+(?:\.[\w-]+)+)'/g)].map((m) => m[1]!);
     expect(read.filter((key) => !(key in files.en!))).toEqual([]);

@@ -15,9 +15,6 @@ export interface RunContext<S extends SettingsSchema> {
   settings: SettingsOf<S>;
   section: HTMLElement;
   output: HTMLElement;
-  lang: 'zh-CN' | 'en';
-  /** Picks the text of the page's language. */
-  t: (zh: string, en: string) => string;
   /** The example's UI strings in the page's language (content/i18n, `examples.common.*`, `examples.<id>.*`). */
   msg: Msg;
   /** Loads TensorFlow.js (core, cpu backend, layers) on first use. */
@@ -78,8 +75,6 @@ export function mountExample<S extends SettingsSchema>(id: string, schema: S, ru
 }
 
 function wire<S extends SettingsSchema>(section: HTMLElement, id: string, schema: S, run: Run<S>) {
-  const lang = section.dataset.lang === 'en' ? 'en' : 'zh-CN';
-  const t = (zh: string, en: string) => (lang === 'en' ? en : zh);
   const msg = messagesOf(section);
   const form = section.querySelector<HTMLFormElement>('form[data-settings]')!;
   const statusEl = section.querySelector<HTMLElement>('[data-status]')!;
@@ -138,8 +133,6 @@ function wire<S extends SettingsSchema>(section: HTMLElement, id: string, schema
         settings,
         section,
         output,
-        lang,
-        t,
         msg,
         loadTf: async () => {
           status(msg('examples.common.loadingTf'));
