@@ -246,7 +246,8 @@ test('transfer learning: small settings from the URL, in Chinese; and it can be 
   await section.locator('input[name="pretrainEpochs"]').fill('20');
   await section.locator('[data-run]').click();
   await expect(section.locator('[data-stop]')).toBeEnabled();
-  await page.waitForTimeout(1000);
+  // Stop once pre-training is under way (its first batch is reported), not after a fixed wait.
+  await expect(section.locator('[data-stage="pre"]')).toContainText('/20');
   await section.locator('[data-stop]').click();
   await expect(section).toHaveAttribute('data-state', 'stopped', { timeout: 30_000 });
   expect(new URL(page.url()).searchParams.get('tl.pretrainEpochs')).toBe('20');

@@ -66,8 +66,8 @@ export function describeIssues(section: HTMLElement, issues: readonly UrlIssue[]
 
 const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
-/** How a run ended when it did not simply finish: `diverged` runs stop early by themselves. */
-export type RunOutcome = void | 'diverged';
+/** How a run ended when it did not simply finish: `diverged` runs stop early by themselves; `error` runs said why themselves. */
+export type RunOutcome = void | 'diverged' | 'error';
 type Run<S extends SettingsSchema> = (ctx: RunContext<S>) => Promise<RunOutcome>;
 
 export function mountExample<S extends SettingsSchema>(id: string, schema: S, run: Run<S>): void {
