@@ -20,10 +20,4 @@ export default defineConfig(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }],
     },
   },
-  {
-    // The example islands still carry their prose inline in the markup (moving it to content/i18n is
-    // the rest of issue 15); Prettier cannot wrap those sentences, so their line length is not checked yet.
-    files: ['src/components/examples/*.astro'],
-    rules: { 'max-len': 'off' },
-  },
 );

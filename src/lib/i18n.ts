@@ -45,6 +45,21 @@ export function format(template: string, params: Params = {}): string {
 }
 
 /**
+ * `format` for rich text: placeholders may be filled with parts that are not text (elements of a
+ * view), returned in order with the text around them. A placeholder without a parameter stays visible.
+ */
+export function formatParts<T>(template: string, params: Readonly<Record<string, string | number | T>>): (string | T)[] {
+  return template
+    .split(/\{(\w+)\}/)
+    .map((piece, i) => {
+      if (i % 2 === 0) return piece;
+      const value = params[piece];
+      return value === undefined ? `{${piece}}` : typeof value === 'number' ? String(value) : value;
+    })
+    .filter((part) => part !== '');
+}
+
+/**
  * A lookup over messages handed to the client. A missing key returns the key itself (as
  * Starlight's `t()` does) — the i18n unit test keeps that from reaching readers.
  */

@@ -74,7 +74,7 @@ test('gradient descent: one update per press, equal to the Node path', async ({ 
   const path = gradientDescentPath(gdData(100, 7), { mode: 'stochastic', lr: 0.05, epochs: 20, batchSize: 10, seed: 7 });
   const detail = section.locator('[data-gd-detail]');
   for (let k = 0; k < 3; k++) {
-    await section.locator('[data-gd-step]').click();
+    await section.locator('[data-step]').click();
     await expect(detail.locator('[data-value="update"]')).toHaveText(String(k + 1));
     expect(await value(detail, '[data-value="b0"]')).toBeCloseTo(path[k]!.b0, 4);
     expect(await value(detail, '[data-value="b1"]')).toBeCloseTo(path[k]!.b1, 4);
@@ -86,7 +86,7 @@ test('gradient descent: one update per press, equal to the Node path', async ({ 
 
   // The printed rule, stepped: β1 only decreases.
   await section.locator('select[name="broken"]').selectOption('1');
-  await section.locator('[data-gd-step]').click();
+  await section.locator('[data-step]').click();
   const printed = [...printedRuleSteps(gdData(100, 7), { lr: 0.05, maxSteps: 1 })][0]!;
   await expect(detail.locator('[data-value="update"]')).toHaveText('1');
   expect(await value(detail, '[data-value="mean-r2"]')).toBeCloseTo(printed.meanSquaredResidual, 4);
@@ -133,7 +133,7 @@ test('MLP: one batch per press; activations and gradients equal mlpBatchGradient
     const step = trainer.step();
     const ref = mlpBatchGradients(before, data, 'tanh', step.indices);
     const flat = flattenLayers(ref.grads);
-    await section.locator('[data-mlp-step]').click();
+    await section.locator('[data-step]').click();
     await expect(detail.locator('[data-value="update"]')).toHaveText(String(k));
     expect(await value(detail, '[data-value="batch-loss"]')).toBeCloseTo(ref.loss, 6);
     const cells = detail.locator('[data-grad]');
@@ -246,7 +246,8 @@ test('transfer learning: small settings from the URL, in Chinese; and it can be 
   await section.locator('input[name="pretrainEpochs"]').fill('20');
   await section.locator('[data-run]').click();
   await expect(section.locator('[data-stop]')).toBeEnabled();
-  await page.waitForTimeout(1000);
+  // Stop once pre-training is under way (its first batch is reported), not after a fixed wait.
+  await expect(section.locator('[data-stage="pre"]')).toContainText('/20');
   await section.locator('[data-stop]').click();
   await expect(section).toHaveAttribute('data-state', 'stopped', { timeout: 30_000 });
   expect(new URL(page.url()).searchParams.get('tl.pretrainEpochs')).toBe('20');

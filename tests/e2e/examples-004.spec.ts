@@ -205,7 +205,8 @@ test('the digit classifier can be stopped and still classifies (zh)', async ({ p
   await expect(section.locator('input[name="epochs"]')).toHaveValue('3');
   await section.locator('[data-run]').click();
   await expect(section.locator('[data-status]')).toContainText('正在训练', { timeout: 120_000 });
-  await page.waitForTimeout(1000);
+  // Stop once at least one batch has trained (the progress bar moves), not after a fixed wait.
+  await expect.poll(() => section.locator('[data-progress]').evaluate((p: HTMLProgressElement) => p.value), { timeout: 60_000 }).toBeGreaterThan(0);
   await section.locator('[data-stop]').click();
   await expect(section).toHaveAttribute('data-state', 'stopped', { timeout: 120_000 });
   await expect(section.locator('[data-status]')).toContainText('已停止');
@@ -216,6 +217,31 @@ test('the digit classifier can be stopped and still classifies (zh)', async ({ p
   await expect(section.locator('[data-prediction] [data-value="prediction"]')).toHaveText(/^\d$/);
   expect(outside).toEqual([]);
 });
+
+for (const [prefix, expected] of [
+  ['', ['digits.bin', 'MB', '网络连接失败', '重试']],
+  ['/en', ['digits.bin', 'MB', 'the connection failed', 'Retry']],
+] as const) {
+  test(`a failed digits download names the file and its size in the page's language, and Retry loads it (${prefix || 'zh'})`, async ({ page }) => {
+    test.setTimeout(120_000);
+    let failures = 0;
+    await page.route('**/data/digits.bin', (route) => (failures++ === 0 ? route.abort('internetdisconnected') : route.continue()));
+    await page.goto(`${prefix}${PAGE}?digits.epochs=1&digits.trainSize=100`);
+    const section = page.locator('[data-example="digit-classifier"]');
+    await section.locator('[data-run]').click();
+    await expect(section).toHaveAttribute('data-state', 'error', { timeout: 60_000 });
+    for (const text of expected) await expect(section.locator('[data-status]')).toContainText(text);
+    await expect(section.locator('[data-status]')).toContainText(/\d\.\d MB/);
+    const retry = section.locator('[data-retry]');
+    await expect(retry).toHaveText(expected[3]);
+    await retry.click();
+    await expect(retry).toBeHidden();
+    // The data arrived: training starts and the pad can pick test digits.
+    await expect(section).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
+    expect(failures).toBe(2);
+    await expect(section.locator('[data-pick-button]')).toBeEnabled();
+  });
+}
 
 test('the §4 widgets have no axe violations after running them', async ({ page }) => {
   await page.goto(`/en${PAGE}`);

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DYNAMIC_KEY_PREFIXES, format, pickMessages, translator } from '../../src/lib/i18n.ts';
+import { DYNAMIC_KEY_PREFIXES, format, formatParts, pickMessages, translator } from '../../src/lib/i18n.ts';
 
 const read = (lang: string) => JSON.parse(readFileSync(`content/i18n/${lang}.json`, 'utf8')) as Record<string, string>;
 const languages = ['zh-CN', 'en'];
@@ -47,6 +47,20 @@ describe('translation files', () => {
     expect(unused).toEqual([]);
   });
 
+  it('has no inline t(中文, English) string left in the code', () => {
+    // Issue 11's check, line by line over every file under src/ as `grep -rnP` does:
+    //   grep -rnP "\bt\(\s*['\"\`][^'\"\`]*[\x{4e00}-\x{9fff}]" src
+    const inline = /\bt\(\s*['"`][^'"`]*[\u4e00-\u9fff]/;
+    const allFiles = (dir: string): string[] =>
+      readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? allFiles(join(dir, name)) : [join(dir, name)]));
+    const hits = allFiles('src').flatMap((path) =>
+      readFileSync(path, 'utf8')
+        .split('\n')
+        .flatMap((line, i) => (inline.test(line) ? [`${path}:${i + 1}: ${line.trim()}`] : [])),
+    );
+    expect(hits).toEqual([]);
+  });
+
   it('has every key the code reads with a literal', () => {
     const read = [...source.matchAll(/\bt\(\s*'([\w-]+(?:\.[\w-]+)+)'/g)].map((m) => m[1]!);
     expect(read.filter((key) => !(key in files.en!))).toEqual([]);
@@ -57,6 +71,11 @@ describe('i18n helpers', () => {
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(format('{n} of {total}', { n: 3, total: 5 })).toBe('3 of 5');
     expect(format('{n} of {total}', { n: 3 })).toBe('3 of {total}');
+  });
+  it('fills placeholders with parts that are not text, keeping the text around them', () => {
+    const el = { tag: 'span' };
+    expect(formatParts('第{n} 次更新，共 {total} 次', { n: el, total: 5 })).toEqual(['第', el, ' 次更新，共 ', '5', ' 次']);
+    expect(formatParts('{n}{missing}', { n: el })).toEqual([el, '{missing}']);
   });
   it('picks messages by prefix and translates with a fallback to the key', () => {
     const picked = pickMessages({ 'a.x': 'X', 'b.y': 'Y', 'a.z': 'Z {v}' }, 'a.');

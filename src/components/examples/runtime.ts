@@ -18,9 +18,6 @@ export interface RunContext<S extends SettingsSchema> {
   settings: SettingsOf<S>;
   section: HTMLElement;
   output: HTMLElement;
-  lang: 'zh-CN' | 'en';
-  /** Picks the text of the page's language. */
-  t: (zh: string, en: string) => string;
   /** The example's UI strings in the page's language (content/i18n, `examples.common.*`, `examples.<id>.*`). */
   msg: Msg;
   /** Loads TensorFlow.js (core, wasm or cpu backend, layers) on first use. */
@@ -74,8 +71,8 @@ export function describeIssues(section: HTMLElement, issues: readonly UrlIssue[]
 
 const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
-/** How a run ended when it did not simply finish: `diverged` runs stop early by themselves. */
-export type RunOutcome = void | 'diverged';
+/** How a run ended when it did not simply finish: `diverged` runs stop early by themselves; `error` runs said why themselves. */
+export type RunOutcome = void | 'diverged' | 'error';
 type Run<S extends SettingsSchema> = (ctx: RunContext<S>) => Promise<RunOutcome>;
 
 export function mountExample<S extends SettingsSchema>(id: string, schema: S, run: Run<S>): void {
@@ -83,8 +80,6 @@ export function mountExample<S extends SettingsSchema>(id: string, schema: S, ru
 }
 
 function wire<S extends SettingsSchema>(section: HTMLElement, id: string, schema: S, run: Run<S>) {
-  const lang = section.dataset.lang === 'en' ? 'en' : 'zh-CN';
-  const t = (zh: string, en: string) => (lang === 'en' ? en : zh);
   const msg = messagesOf(section);
   const form = section.querySelector<HTMLFormElement>('form[data-settings]')!;
   const statusEl = section.querySelector<HTMLElement>('[data-status]')!;
@@ -143,8 +138,6 @@ function wire<S extends SettingsSchema>(section: HTMLElement, id: string, schema
         settings,
         section,
         output,
-        lang,
-        t,
         msg,
         loadTf: async () => {
           status(msg('examples.common.loadingTf'));
