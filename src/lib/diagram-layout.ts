@@ -1,16 +1,19 @@
 /**
  * Lays a Mermaid flowchart out with dagre, the layered layout Mermaid itself uses: ranks follow
  * the declared direction from the start node, edges that close a cycle are drawn back as loops,
- * edge labels get room of their own. Pure (no DOM): label widths are estimated from the
- * characters, generously, so the text fits the boxes in any of the site's fonts.
+ * edge labels get room of their own. Pure (no DOM): label widths are estimated (text-width.ts).
  */
-import { parseMermaid, type MermaidGraph, type NodeShape } from 'beautiful-mermaid';
+import { parseMermaid, type MermaidGraph } from 'beautiful-mermaid';
 import { layout } from 'dagre-d3-es/src/dagre/index.js';
 import { Graph } from 'dagre-d3-es/src/graphlib/index.js';
+import { textWidthEm } from './text-width.ts';
 
 /** Label sizes in px; the drawing is never shrunk (site.css), so they are the sizes readers see. */
 export const FONT_SIZE = 16;
 export const EDGE_FONT_SIZE = 15;
+/** Mermaid's node shapes (rectangle, diamond, circle, …), as beautiful-mermaid's parser names them. */
+type NodeShape = (MermaidGraph['nodes'] extends Map<string, infer N> ? N : never)['shape'];
+
 const LINE_HEIGHT = 1.3;
 const MAX_LABEL_WIDTH = 9 * FONT_SIZE;
 const PAD = { x: 14, y: 10 };
@@ -45,19 +48,6 @@ export interface DiagramLayout {
   nodes: LaidNode[];
   edges: LaidEdge[];
   groups: LaidGroup[];
-}
-
-/** Width of a text in em: ideographs and full-width marks 1, Latin by letter class. */
-export function textWidthEm(text: string): number {
-  let em = 0;
-  for (const ch of text) {
-    if (/[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u.test(ch)) em += 1;
-    else if (ch === ' ') em += 0.3;
-    else if (/[A-Z0-9?]/.test(ch)) em += 0.68;
-    else if (/[ilj.,:;'|!()[\]]/.test(ch)) em += 0.32;
-    else em += 0.55;
-  }
-  return em;
 }
 
 /** Greedy word wrap at `max` px; text without spaces (Chinese labels are short) stays on one line. */

@@ -66,14 +66,15 @@ export function diagramOutline(source: string, lang: DiagramLanguage): string[] 
 }
 
 const el = (tagName: string, properties: Properties, children: ElementContent[] = []): Element => ({ type: 'element', tagName, properties, children });
-const round = (n: number) => Math.round(n * 10) / 10;
+/** Coordinates to one decimal, as attribute text. */
+const round = (n: number) => String(Math.round(n * 10) / 10);
 
 /** Lines of text centred on (x, y). */
 function label(lines: string[], x: number, y: number, size: number, className: string): Element {
   const first = y - ((lines.length - 1) * size * 1.3) / 2;
   return el(
     'text',
-    { className: [className], x: round(x), y: round(first), fontSize: size, textAnchor: 'middle', dominantBaseline: 'central' },
+    { className: [className], x: round(x), y: round(first), fontSize: String(size), textAnchor: 'middle', dominantBaseline: 'central' },
     lines.map((line, i) => el('tspan', { x: round(x), dy: i ? `${1.3}em` : '0' }, [{ type: 'text', value: line }])),
   );
 }
@@ -94,7 +95,7 @@ function shape(node: LaidNode): Element {
   return el('rect', { x: round(x - w / 2), y: round(y - h / 2), width: round(w), height: round(h), rx: round(radius) });
 }
 
-const boxRect = (b: Box, rx: number) =>
+const boxRect = (b: Box, rx: string) =>
   el('rect', { x: round(b.x - b.width / 2), y: round(b.y - b.height / 2), width: round(b.width), height: round(b.height), rx });
 
 function nodeElement(node: LaidNode): Element {
@@ -106,7 +107,7 @@ function edgeElement(edge: LaidEdge, marker: string): Element {
   const children: Element[] = [el('path', { d, markerEnd: `url(#${marker})` })];
   if (edge.label) {
     const { box, lines } = edge.label;
-    children.push(el('g', { className: ['kb-diagram__edge-label'] }, [boxRect(box, 3), label(lines, box.x, box.y, EDGE_FONT_SIZE, 'kb-diagram__label')]));
+    children.push(el('g', { className: ['kb-diagram__edge-label'] }, [boxRect(box, '3'), label(lines, box.x, box.y, EDGE_FONT_SIZE, 'kb-diagram__label')]));
   }
   return el('g', { className: ['kb-diagram__edge'], dataFrom: edge.source, dataTo: edge.target }, children);
 }
@@ -115,17 +116,23 @@ function groupElement(group: LaidGroup): Element {
   const top = group.y - group.height / 2;
   const name = el(
     'text',
-    { className: ['kb-diagram__group-label'], x: round(group.x - group.width / 2 + 10), y: round(top + 6), fontSize: FONT_SIZE, dominantBaseline: 'hanging' },
+    {
+      className: ['kb-diagram__group-label'],
+      x: round(group.x - group.width / 2 + 10),
+      y: round(top + 6),
+      fontSize: String(FONT_SIZE),
+      dominantBaseline: 'hanging',
+    },
     [{ type: 'text', value: group.label }],
   );
-  return el('g', { className: ['kb-diagram__group'] }, [boxRect(group, 6), name]);
+  return el('g', { className: ['kb-diagram__group'] }, [boxRect(group, '6'), name]);
 }
 
 /** The flowchart as an SVG element; colours come from the site's theme (site.css). */
 export function diagramSvg(source: string, lang: DiagramLanguage, idPrefix: string): Element {
   const laid = layoutDiagram(source);
   const marker = `${idPrefix}-arrow`;
-  const arrow = el('marker', { id: marker, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 8, markerHeight: 8, orient: 'auto-start-reverse' }, [
+  const arrow = el('marker', { id: marker, viewBox: '0 0 10 10', refX: '9', refY: '5', markerWidth: '8', markerHeight: '8', orient: 'auto-start-reverse' }, [
     el('path', { d: 'M0 0 L10 5 L0 10 z', className: ['kb-diagram__arrow'] }),
   ]);
   return el(

@@ -101,7 +101,7 @@ async function printBooks(): Promise<void> {
     for (const lang of LANGS) {
       const home = `${origin}${lang === 'en' ? '/en/' : '/'}`;
       const messages = JSON.parse(readFileSync(`content/i18n/${lang}.json`, 'utf8')) as Record<string, string>;
-      const page = await browser.newPage({ viewportSize: { width: 794, height: 1123 } });
+      const page = await browser.newPage({ viewport: { width: 794, height: 1123 } });
       await page.goto(home);
       const articles = await page
         .locator('.kb-article-list > li > a')
