@@ -8,9 +8,7 @@
 import type { Element, ElementContent, Root, Text } from 'hast';
 import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
-
-const CLOSING = /^[。，、；：！？）」』”’》〉.,;:!?)\]]+/u;
-const OPENING = /[（「『“‘《〈([]+$/u;
+import { CLOSING_MARKS as CLOSING, OPENING_MARKS as OPENING } from '../lib/inline-math.ts';
 
 const isInlineMath = (node: ElementContent | undefined, parent: Element | Root): node is Element =>
   node?.type === 'element' &&
