@@ -7,6 +7,7 @@ import { rehypePlugins, remarkPlugins } from './src/markdown/pipeline.ts';
 import { rehypeBasePath } from './src/markdown/base-path.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { editBaseUrl } from './src/lib/edit-link.ts';
+import { SITE_TITLE } from './src/lib/site-title.ts';
 
 const editLinkBase = editBaseUrl(process.env);
 // Deploying under a path, e.g. a GitHub Pages project site: BASE_PATH=/<repo>/ (README: Deploy).
@@ -27,7 +28,7 @@ export default defineConfig({
   },
   integrations: [
     starlight({
-      title: { 'zh-CN': '大模型创业知识库', en: 'Large-Model Startup Knowledge Base' },
+      title: SITE_TITLE,
       // "Edit this page" links, when the repository's address is known (README: Deploy).
       ...(editLinkBase ? { editLink: { baseUrl: editLinkBase } } : {}),
       // The date each page last changed, from git (shown at the top of articles: ArticleMeta.astro).
@@ -77,6 +78,15 @@ export default defineConfig({
       hooks: {
         'astro:config:setup': ({ injectRoute }) => {
           injectRoute({ pattern: '/data/digits.bin', entrypoint: './src/routes/digits.bin.ts', prerender: true });
+        },
+      },
+    },
+    // /og/<page>.png: each page's share card, drawn at build time (src/routes/share-card.ts).
+    {
+      name: 'kb-share-cards',
+      hooks: {
+        'astro:config:setup': ({ injectRoute }) => {
+          injectRoute({ pattern: '/og/[...page].png', entrypoint: './src/routes/share-card.ts', prerender: true });
         },
       },
     },

@@ -2,12 +2,14 @@
  * Mermaid diagrams drawn at build time: the page ships an SVG and a text version, no script.
  *
  * Mermaid's own parser checks the source (contributors get Mermaid's error message and line);
- * beautiful-mermaid lays the flowchart out and writes the SVG without a browser. Drawing in the
- * reader's browser (astro-mermaid) cost every article ≈ 200 KB of JavaScript gzip.
+ * beautiful-mermaid's parser reads the graph, dagre — Mermaid's own layout — places it
+ * (diagram-layout.ts) and the SVG is built here, without a browser. Drawing in the reader's
+ * browser (astro-mermaid) cost every article ≈ 200 KB of JavaScript gzip; beautiful-mermaid's
+ * own layout (ELK) drew the cycles of the hype-to-rationality diagram upwards, above its start.
  */
-import { parseMermaid, renderMermaidSVG } from 'beautiful-mermaid';
-import { fromHtml } from 'hast-util-from-html';
-import type { Element, ElementContent, Root } from 'hast';
+import { parseMermaid } from 'beautiful-mermaid';
+import type { Element, ElementContent, Properties } from 'hast';
+import { EDGE_FONT_SIZE, FONT_SIZE, layoutDiagram, type Box, type LaidEdge, type LaidGroup, type LaidNode } from './diagram-layout.ts';
 
 export type DiagramLanguage = 'zh-CN' | 'en';
 
@@ -58,36 +60,103 @@ export function diagramOutline(source: string, lang: DiagramLanguage): string[] 
     const via = edge.label ? (lang === 'zh-CN' ? `（${edge.label}）` : ` (${edge.label}) `) : ' ';
     return `${label(edge.source)} →${via}${label(edge.target)}`.replace(/ +/g, ' ');
   });
-  const groups = graph.subgraphs.map((sub) => `${group} ${sub.label}: ${sub.nodeIds.map(label).join(lang === 'zh-CN' ? '、' : ', ')}`);
+  const [colon, comma] = lang === 'zh-CN' ? ['：', '、'] : [': ', ', '];
+  const groups = graph.subgraphs.map((sub) => `${group} ${sub.label}${colon}${sub.nodeIds.map(label).join(comma)}`);
   return [...edges, ...groups];
 }
 
-function prefixIds(node: Element | Root, prefix: string) {
-  for (const child of node.children) {
-    if (child.type !== 'element') continue;
-    const props = child.properties;
-    if (typeof props.id === 'string') props.id = `${prefix}-${props.id}`;
-    for (const [key, value] of Object.entries(props)) {
-      if (typeof value === 'string' && value.includes('url(#')) props[key] = value.replaceAll('url(#', `url(#${prefix}-`);
-    }
-    prefixIds(child, prefix);
+const el = (tagName: string, properties: Properties, children: ElementContent[] = []): Element => ({ type: 'element', tagName, properties, children });
+/** Coordinates to one decimal, as attribute text. */
+const round = (n: number) => String(Math.round(n * 10) / 10);
+
+/** Lines of text centred on (x, y). */
+function label(lines: string[], x: number, y: number, size: number, className: string): Element {
+  const first = y - ((lines.length - 1) * size * 1.3) / 2;
+  return el(
+    'text',
+    { className: [className], x: round(x), y: round(first), fontSize: String(size), textAnchor: 'middle', dominantBaseline: 'central' },
+    lines.map((line, i) => el('tspan', { x: round(x), dy: i ? `${1.3}em` : '0' }, [{ type: 'text', value: line }])),
+  );
+}
+
+function shape(node: LaidNode): Element {
+  const { x, y, width: w, height: h } = node;
+  if (node.shape === 'diamond') {
+    const corners = [
+      [x, y - h / 2],
+      [x + w / 2, y],
+      [x, y + h / 2],
+      [x - w / 2, y],
+    ];
+    return el('polygon', { points: corners.map(([px, py]) => `${round(px!)},${round(py!)}`).join(' ') });
   }
+  if (node.shape === 'circle' || node.shape === 'doublecircle') return el('circle', { cx: round(x), cy: round(y), r: round(w / 2) });
+  const radius = node.shape === 'stadium' ? h / 2 : node.shape === 'rounded' ? 10 : 4;
+  return el('rect', { x: round(x - w / 2), y: round(y - h / 2), width: round(w), height: round(h), rx: round(radius) });
+}
+
+const boxRect = (b: Box, rx: string) =>
+  el('rect', { x: round(b.x - b.width / 2), y: round(b.y - b.height / 2), width: round(b.width), height: round(b.height), rx });
+
+function nodeElement(node: LaidNode): Element {
+  return el('g', { className: ['kb-diagram__node'], dataNode: node.id }, [shape(node), label(node.lines, node.x, node.y, FONT_SIZE, 'kb-diagram__label')]);
+}
+
+function edgeElement(edge: LaidEdge, marker: string): Element {
+  const d = edge.points.map((p, i) => `${i ? 'L' : 'M'}${round(p.x)} ${round(p.y)}`).join(' ');
+  const children: Element[] = [el('path', { d, markerEnd: `url(#${marker})` })];
+  if (edge.label) {
+    const { box, lines } = edge.label;
+    children.push(el('g', { className: ['kb-diagram__edge-label'] }, [boxRect(box, '3'), label(lines, box.x, box.y, EDGE_FONT_SIZE, 'kb-diagram__label')]));
+  }
+  return el('g', { className: ['kb-diagram__edge'], dataFrom: edge.source, dataTo: edge.target }, children);
+}
+
+function groupElement(group: LaidGroup): Element {
+  const top = group.y - group.height / 2;
+  const name = el(
+    'text',
+    {
+      className: ['kb-diagram__group-label'],
+      x: round(group.x - group.width / 2 + 10),
+      y: round(top + 6),
+      fontSize: String(FONT_SIZE),
+      dominantBaseline: 'hanging',
+    },
+    [{ type: 'text', value: group.label }],
+  );
+  return el('g', { className: ['kb-diagram__group'] }, [boxRect(group, '6'), name]);
+}
+
+/** The flowchart as an SVG element; colours come from the site's theme (site.css). */
+export function diagramSvg(source: string, lang: DiagramLanguage, idPrefix: string): Element {
+  const laid = layoutDiagram(source);
+  const marker = `${idPrefix}-arrow`;
+  const arrow = el('marker', { id: marker, viewBox: '0 0 10 10', refX: '9', refY: '5', markerWidth: '8', markerHeight: '8', orient: 'auto-start-reverse' }, [
+    el('path', { d: 'M0 0 L10 5 L0 10 z', className: ['kb-diagram__arrow'] }),
+  ]);
+  return el(
+    'svg',
+    {
+      xmlns: 'http://www.w3.org/2000/svg',
+      viewBox: `0 0 ${laid.width} ${laid.height}`,
+      width: laid.width,
+      height: laid.height,
+      role: 'img',
+      ariaLabel: TEXT[lang].figure,
+      dataPagefindIgnore: '',
+    },
+    [el('defs', {}, [arrow]), ...laid.groups.map(groupElement), ...laid.edges.map((e) => edgeElement(e, marker)), ...laid.nodes.map(nodeElement)],
+  );
 }
 
 /**
- * The diagram as a `<figure>`: the SVG (colours from the site's theme via CSS variables in
- * site.css, ids prefixed so several diagrams can share a page) and a collapsible text version
+ * The diagram as a `<figure>`: the SVG (ids prefixed so several diagrams can share a page) and a collapsible text version
  * for screen readers, search and readers who prefer words.
  */
 export function renderDiagram(source: string, lang: DiagramLanguage, idPrefix: string): Element {
-  const tree = fromHtml(renderMermaidSVG(source), { fragment: true, space: 'svg' });
-  const svg = tree.children.find((c): c is Element => c.type === 'element' && c.tagName === 'svg');
-  if (!svg) throw new Error('Mermaid: the renderer returned no SVG');
-  // The renderer's <style> would load Inter from Google Fonts and style every <svg> on the page.
-  svg.children = svg.children.filter((c) => !(c.type === 'element' && c.tagName === 'style'));
-  prefixIds(svg, idPrefix);
-  const { width, height, viewBox } = svg.properties;
-  svg.properties = { viewBox, width, height, role: 'img', ariaLabel: TEXT[lang].figure, dataPagefindIgnore: '' };
+  const svg = diagramSvg(source, lang, idPrefix);
+  const { width } = svg.properties;
   // Narrow screens scroll the drawing sideways rather than shrink its labels out of reach (site.css).
   const canvas: Element = {
     type: 'element',

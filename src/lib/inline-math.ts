@@ -4,18 +4,35 @@ import katex from 'katex';
  * Renders a short text from data (errata, examples, assessment) to HTML: `$…$` goes
  * through KaTeX at build time, `` `…` `` becomes <code>, everything else is escaped.
  * A `\$` stays a literal dollar sign. On a page whose language is not Chinese, every run
- * of Chinese (a quoted original, a Chinese term) is marked `lang="zh-CN"`.
+ * of Chinese (a quoted original, a Chinese term) is marked `lang="zh-CN"`. A formula and the
+ * punctuation right after it (or an opening bracket right before it) go into one
+ * <span class="kb-nowrap">, so "。" never starts a line alone (as in articles: math-punctuation.ts).
  */
 export function renderInlineMath(text: string, pageLang = 'zh-CN'): string {
   const markChinese = !pageLang.startsWith('zh');
   const parts = text.split(/(?<!\\)\$/);
   if (parts.length % 2 === 0) throw new Error(`Unbalanced $ in: ${text}`);
+  const glued = new Map<number, [string, string]>();
+  for (let i = 1; i < parts.length; i += 2) {
+    const opening = OPENING_MARKS.exec(parts[i - 1]!)?.[0] ?? '';
+    const closing = CLOSING_MARKS.exec(parts[i + 1]!)?.[0] ?? '';
+    parts[i - 1] = parts[i - 1]!.slice(0, parts[i - 1]!.length - opening.length);
+    parts[i + 1] = parts[i + 1]!.slice(closing.length);
+    if (opening || closing) glued.set(i, [opening, closing]);
+  }
   return parts
-    .map((part, index) =>
-      index % 2 === 1 ? katex.renderToString(part, { throwOnError: true, strict: 'error' }) : renderCode(part.replaceAll('\\$', '$'), markChinese),
-    )
+    .map((part, index) => {
+      if (index % 2 === 0) return renderCode(part.replaceAll('\\$', '$'), markChinese);
+      const math = katex.renderToString(part, { throwOnError: true, strict: 'error' });
+      const marks = glued.get(index);
+      return marks ? `<span class="kb-nowrap">${marks[0]}${math}${marks[1]}</span>` : math;
+    })
     .join('');
 }
+
+/** Punctuation that must not be parted from the formula it closes, or opens. */
+export const CLOSING_MARKS = /^[。，、；：！？）」』”’》〉.,;:!?)\]]+/u;
+export const OPENING_MARKS = /[（「『“‘《〈([]+$/u;
 
 function renderCode(text: string, markChinese: boolean): string {
   return text

@@ -12,6 +12,8 @@ import { rehypeSearchIgnore } from './search-ignore.ts';
 import { rehypeSearchAliases } from './search-aliases.ts';
 import { rehypeStrictMath } from './strict-math.ts';
 import { rehypeGlossaryLinks } from './glossary-links.ts';
+import { rehypeMathPunctuation } from './math-punctuation.ts';
+import { rehypeExamplePrintLinks } from './example-print-links.ts';
 import { rehypeUniqueAsideLabels } from './unique-aside-labels.ts';
 
 export const remarkPlugins: (RemarkPlugin | [RemarkPlugin, unknown])[] = [remarkMath, remarkHeadingIds, remarkMermaidDiagrams];
@@ -20,7 +22,9 @@ export const remarkPlugins: (RemarkPlugin | [RemarkPlugin, unknown])[] = [remark
 export const rehypePlugins: (RehypePlugin | [RehypePlugin, unknown])[] = [
   [rehypeKatex, { strict: 'error' }],
   rehypeStrictMath,
+  rehypeMathPunctuation,
   rehypeGlossaryLinks,
+  rehypeExamplePrintLinks,
   rehypeSearchIgnore,
   rehypeSearchAliases,
   rehypeUniqueAsideLabels,

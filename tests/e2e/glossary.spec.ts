@@ -1,6 +1,6 @@
 // The glossary: index letters (pinyin initials in Chinese) in the table of contents, entries in
 // dictionary order with a stable #term-<id> anchor, cards on phones, and articles linking the
-// first use of a term to its entry.
+// first use of a technical term to its entry, at most one link per paragraph.
 import { expect, test } from '@playwright/test';
 
 test.describe.configure({ timeout: 90_000 }); // long pages on a busy 2-core machine
@@ -39,12 +39,25 @@ test('on a phone the glossary is one column of cards, terms never one character 
 });
 
 for (const path of ['/articles/hype-to-rationality/', '/en/articles/hype-to-rationality/']) {
-  test(`${path} links the first use of a term to its glossary entry`, async ({ page }) => {
+  test(`${path} links the first use of a technical term to its glossary entry, calmly`, async ({ page }) => {
     await page.goto(path);
     const links = page.locator('a.kb-term-link');
-    const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    const found = await links.evaluateAll((as) =>
+      as.map((a) => ({
+        href: a.getAttribute('href')!,
+        block: [...document.querySelectorAll('.sl-markdown-content :is(p, li, td, th, dd, blockquote, figcaption)')].indexOf(
+          a.closest('p, li, td, th, dd, blockquote, figcaption')!,
+        ),
+        inHeadingOrCode: !!a.closest('h1, h2, h3, h4, h5, h6, code, pre, .katex'),
+      })),
+    );
+    const hrefs = found.map((l) => l.href);
     expect(hrefs.length).toBeGreaterThan(5);
-    expect(new Set(hrefs).size).toBe(hrefs.length); // first use only
+    expect(new Set(hrefs).size).toBe(hrefs.length); // one link per term
+    expect(new Set(found.map((l) => l.block)).size).toBe(found.length); // one per paragraph
+    expect(found.filter((l) => l.inHeadingOrCode)).toEqual([]);
+    // The reader's own vocabulary (创业公司 / startup, 商业模式 / business model) is not linked.
+    expect(hrefs.filter((h) => /#term-(startup|business-model|founder|large-model)$/.test(h))).toEqual([]);
     const first = links.first();
     const href = (await first.getAttribute('href'))!;
     await first.click();

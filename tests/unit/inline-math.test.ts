@@ -29,3 +29,11 @@ it('marks Chinese runs lang="zh-CN" on non-Chinese pages only', () => {
   );
   expect(renderInlineMath('“后向传播”不是标准术语')).toBe('“后向传播”不是标准术语');
 });
+
+it('keeps the punctuation around a formula with it, so "，" never starts a line alone', () => {
+  const html = renderInlineMath('误差（$a$），再算 $b$。');
+  expect(html).toMatch(
+    /^误差<span class="kb-nowrap">（<span class="katex">.*<\/span>），<\/span>再算 <span class="kb-nowrap"><span class="katex">.*<\/span>。<\/span>$/,
+  );
+  expect(renderInlineMath('just $x$ here')).not.toContain('kb-nowrap');
+});

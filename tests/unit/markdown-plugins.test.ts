@@ -47,4 +47,14 @@ describe('rehypeUniqueAsideLabels', () => {
     await unified().use(rehypeUniqueAsideLabels).run(tree);
     expect(tree.children.map((a) => a.type === 'element' && a.properties.ariaLabel)).toEqual(['编者注', '勘误 E1', '编者注 2', '编者注 3']);
   });
+
+  it('keeps punctuation (and an opening bracket) with an inline formula, so "。" never starts a line', async () => {
+    const html = await render('误差为（$x^2$）。下一句 $y$，再算 $\\sum_{i=1}^{n} (y_i - \\hat{y}_i)^2 + \\lambda \\lVert w \\rVert$。\n\n$$\nz\n$$\n');
+    expect(html.match(/<span class="kb-nowrap">（<span class="katex"/g)).toHaveLength(1);
+    expect(html).toMatch(/<\/span><\/span>）。<\/span>下一句 /);
+    expect(html).toMatch(/<\/span><\/span>，<\/span>再算 /);
+    expect(html).toMatch(/<\/span><\/span>。<\/span><\/p>/); // the long formula too (it still breaks inside: site.css)
+    expect(html.match(/class="kb-nowrap"/g)).toHaveLength(3);
+    expect(html).not.toMatch(/katex-display[^]*kb-nowrap/);
+  });
 });

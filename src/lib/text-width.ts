@@ -1,0 +1,39 @@
+/**
+ * Text measured without a browser, for drawings made at build time (diagrams, share cards):
+ * widths are estimated from the characters, generously, so text fits in any of the site's fonts.
+ */
+
+const WIDE = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
+
+/** Width of a text in em: ideographs and full-width marks 1, Latin by letter class. */
+export function textWidthEm(text: string): number {
+  let em = 0;
+  for (const ch of text) {
+    if (WIDE.test(ch)) em += 1;
+    else if (ch === ' ') em += 0.3;
+    else if (/[A-Z0-9?]/.test(ch)) em += 0.68;
+    else if (/[ilj.,:;'|!()[\]]/.test(ch)) em += 0.32;
+    else em += 0.55;
+  }
+  return em;
+}
+
+/**
+ * Lines of at most `maxEm`: Latin breaks between words, Chinese between any two characters (but
+ * never before closing punctuation). At most `maxLines`; a cut text ends in "…".
+ */
+export function wrapText(text: string, maxEm: number, maxLines = Infinity): string[] {
+  const tokens = text.match(/[\p{Script=Han}\u3000-\u303f\uff00-\uffef][。，、；：！？）」』”’》]*|[^\s\p{Script=Han}\u3000-\u303f\uff00-\uffef]+|\s+/gu) ?? [];
+  const lines: string[] = [''];
+  for (const token of tokens) {
+    const line = lines.at(-1)!;
+    if (!line && /^\s+$/.test(token)) continue;
+    if (line && textWidthEm((line + token).trimEnd()) > maxEm && !/^\s+$/.test(token)) lines.push(token);
+    else lines[lines.length - 1] = line + token;
+  }
+  const trimmed = lines.map((l) => l.trim()).filter(Boolean);
+  if (trimmed.length <= maxLines) return trimmed;
+  const kept = trimmed.slice(0, maxLines);
+  kept[maxLines - 1] = `${kept[maxLines - 1]!.replace(/.{0,1}$/u, '')}…`;
+  return kept;
+}
