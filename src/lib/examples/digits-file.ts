@@ -6,7 +6,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { buildDigitData, encodeDigits, gzip } from './digits.ts';
 
-async function loadPackageDigits(): Promise<number[][]> {
+/** The pixels of every digit in the npm package, one flat array per digit (0–9). */
+export async function loadPackageDigits(): Promise<number[][]> {
   // Resolve from the project root (this module runs from a build chunk at build time).
   const root = createRequire(join(process.cwd(), 'package.json'));
   const dir = join(dirname(root.resolve('mnist/package.json')), 'src', 'digits');

@@ -1,9 +1,7 @@
 // Article 004 §5.2's model in TF.js layers: architecture and parameter count, seeded and
 // reproducible training, metrics that agree with independent computations, no leaked tensors.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadPackageDigits } from '../../../src/lib/examples/digits-file.ts';
 import { buildDigitData, imageAt, PIXELS, toFloats, type DigitData } from '../../../src/lib/examples/digits.ts';
 import {
   articleParameterCount,
@@ -21,8 +19,7 @@ let tf: Tf;
 let data: DigitData;
 beforeAll(async () => {
   tf = await loadTf();
-  const dir = join(dirname(createRequire(import.meta.url).resolve('mnist/package.json')), 'src', 'digits');
-  const perClass = Array.from({ length: 10 }, (_, d) => (JSON.parse(readFileSync(join(dir, `${d}.json`), 'utf8')) as { data: number[] }).data);
+  const perClass = await loadPackageDigits();
   data = buildDigitData(perClass, { seed: 1, testPerClass: 10, trainPerClass: 30 });
 });
 

@@ -1,11 +1,9 @@
 // The browser examples run on TF.js's WebAssembly backend where it starts, on 'cpu' otherwise.
 // Both do float32 arithmetic but sum in different orders, so the same seeded training must give the
 // same losses within a small tolerance, and the wasm filter gradient (ours) must equal cpu's.
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Tensor4D } from '@tensorflow/tfjs-core';
+import { loadPackageDigits } from '../../../src/lib/examples/digits-file.ts';
 import { buildDigitData, type DigitData } from '../../../src/lib/examples/digits.ts';
 import { trainDigits } from '../../../src/lib/examples/digits-model.ts';
 import { createRng } from '../../../src/lib/examples/random.ts';
@@ -21,8 +19,7 @@ let tf: Tf;
 let digits: DigitData;
 beforeAll(async () => {
   tf = await loadTf();
-  const dir = join(dirname(createRequire(import.meta.url).resolve('mnist/package.json')), 'src', 'digits');
-  const perClass = Array.from({ length: 10 }, (_, d) => (JSON.parse(readFileSync(join(dir, `${d}.json`), 'utf8')) as { data: number[] }).data);
+  const perClass = await loadPackageDigits();
   digits = buildDigitData(perClass, { seed: 1, testPerClass: 5, trainPerClass: 20 });
 });
 afterEach(async () => {
