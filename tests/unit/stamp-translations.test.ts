@@ -28,7 +28,7 @@ describe('translations:stamp', () => {
     const result = await stampPages(root, ['articles/a.mdx']);
     expect(result.stamped.map((s) => s.file)).toEqual(['content/docs/en/articles/a.mdx']);
     expect(result.problems).toEqual([]);
-    expect(await english('a')).toMatch(/\ntranslation:\n {2}source: [0-9a-f]{12}\n {2}sections:\n {4}_intro: /);
+    expect(await english('a')).toMatch(/\ntranslation:\n {2}source: '[0-9a-f]{12}'\n {2}sections:\n {4}_intro: /);
     expect(await english('b')).toBe(en('b'));
   });
 
