@@ -9,7 +9,7 @@
  */
 import type { FlagRule } from '../../schemas/assessment.ts';
 import type { Core } from './score.ts';
-import { holds, indexOf, isMultiple, resolve, type Resolved } from './state.ts';
+import { holds, indexOf, isMultiple, multiLevel, resolve, type Resolved } from './state.ts';
 import { referencedQuestions } from './vocabulary.ts';
 import type { Answers, FlagHit, FlagLevel, NextAction, Question, Questionnaire } from './types.ts';
 
@@ -27,11 +27,31 @@ function flagsAfter(q: Questionnaire, answers: Answers, rules: FlagRule[]): Set<
   return new Set(rules.filter((rule) => holds(rule.when, r)).map((rule) => rule.id));
 }
 
-/** The answer that takes a scored question to its max: the top option, or every option of a multi-select. */
-export function targetOf(question: Question, max: number): string[] {
-  if (question.type === 'multi') return question.options.map((o) => o.id);
-  return question.options.filter((o) => 'points' in o && o.points === max).map((o) => o.id);
+/**
+ * The answer that takes a scored question to its max: the top option; for a multi-select, what is
+ * already ticked plus the fewest other options that reach the top level (earlier options first), so
+ * the advice never asks for more than the score needs.
+ */
+export function targetOf(question: Question, max: number, current: readonly string[] = []): string[] {
+  if (question.type !== 'multi') return question.options.filter((o) => 'points' in o && o.points === max).map((o) => o.id);
+  const ticked = question.options.filter((o) => current.includes(o.id)).map((o) => o.id);
+  const rest = question.options.map((o) => o.id).filter((id) => !ticked.includes(id));
+  const inOrder = (ids: string[]) => question.options.map((o) => o.id).filter((id) => ids.includes(id));
+  for (let size = 0; size <= rest.length; size++) {
+    const added = subsetsOf(rest, size).find((extra) => multiLevel(question, [...ticked, ...extra]) >= max);
+    if (added) return inOrder([...ticked, ...added]);
+  }
+  return inOrder([...ticked, ...rest]);
 }
+
+/** Every subset of `items` with `size` elements, in lexicographic order of positions. */
+function subsetsOf<T>(items: readonly T[], size: number): T[][] {
+  if (size === 0) return [[]];
+  return items.flatMap((item, i) => subsetsOf(items.slice(i + 1), size - 1).map((rest) => [item, ...rest]));
+}
+
+/** The current selection of a multi-select (empty for other answers). */
+const selectionOf = (answer: Answers[string] | undefined): string[] => (Array.isArray(answer?.value) ? answer.value : []);
 
 /** The answers with these scored questions at their max, measured. */
 function raised(q: Questionnaire, answers: Answers, ids: string[]): Answers {
@@ -39,7 +59,7 @@ function raised(q: Questionnaire, answers: Answers, ids: string[]): Answers {
   const out: Answers = { ...answers };
   for (const id of ids) {
     const item = index.byId.get(id)!;
-    const target = targetOf(item.question, item.max);
+    const target = targetOf(item.question, item.max, selectionOf(answers[id]));
     out[id] = { value: item.question.type === 'multi' ? target : (target[0] ?? ''), evidence: 'measured' };
   }
   return out;
@@ -85,7 +105,7 @@ export function nextActions(q: Questionnaire, answers: Answers, core: Core, r: R
       gain,
       impact: gain + bonus(cleared),
       clears: cleared.map((f) => f.id),
-      target: kind === 'evidence' && !Array.isArray(c.value) && c.value ? [c.value] : targetOf(item.question, c.max),
+      target: kind === 'evidence' && !Array.isArray(c.value) && c.value ? [c.value] : targetOf(item.question, c.max, selectionOf(answers[c.question])),
       unknown: c.state !== 'answered',
       citation: c.citation,
       order: item.index,

@@ -5,7 +5,8 @@ import { BAND_LABELS, RISK_IMPACT_LABELS, RISK_RESPONSE_LABELS, STRATEGY_LABELS 
 import { bandOf, compare, score, whatIf } from '../../../src/lib/assessment/score.ts';
 import { RISK_IMPACTS, RISK_RESPONSES, STRATEGIES } from '../../../src/lib/assessment/vocabulary.ts';
 import type { Answers } from '../../../src/lib/assessment/types.ts';
-import { answersOf, profileAnswers, questionnaire, type Compact } from './helpers.ts';
+import { multiLevel } from '../../../src/lib/assessment/state.ts';
+import { answersOf, profileAnswers, profiles, questionById, questionnaire, type Compact } from './helpers.ts';
 
 const careful = profileAnswers('careful');
 const withChange = (change: Compact) => score(questionnaire, { ...careful, ...answersOf(change) });
@@ -125,6 +126,32 @@ describe('next actions', () => {
     expect(revenue.impact).toBeCloseTo(revenue.gain + 10, 9);
     expect(revenue.citation).toEqual({ article: 'challenges-and-opportunities', section: 'sec-9-4' });
     expect(nextActions.find((a) => a.question === 'of-practice')!.unknown).toBe(true);
+  });
+});
+
+describe('next actions on a multi-select', () => {
+  it('keep what is ticked and add the fewest options the top level needs', () => {
+    // The careful founder ticked "overfitting"; the top level (3 of 4) needs two more, not all four.
+    const problems = score(questionnaire, careful).nextActions.find((a) => a.question === 'tp-problems')!;
+    expect(problems.target).toEqual(['unstable-gradients', 'overfitting', 'slow-convergence']);
+  });
+
+  it.each(profiles.map((p) => p.name))('%s: every multi-select target reaches the top level, and no added option could be left out', (name) => {
+    const answers = profileAnswers(name);
+    for (const action of score(questionnaire, answers).nextActions.filter((a) => a.kind === 'raise')) {
+      const question = questionById.get(action.question)!;
+      if (question.type !== 'multi') continue;
+      const ticked = Array.isArray(answers[question.id]?.value) ? (answers[question.id]!.value as string[]) : [];
+      expect(ticked.every((id) => action.target.includes(id))).toBe(true);
+      expect(multiLevel(question, action.target)).toBe(action.max);
+      for (const added of action.target.filter((id) => !ticked.includes(id)))
+        expect(
+          multiLevel(
+            question,
+            action.target.filter((id) => id !== added),
+          ),
+        ).toBeLessThan(action.max);
+    }
   });
 });
 
