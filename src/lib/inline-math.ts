@@ -6,7 +6,8 @@ import katex from 'katex';
  * A `\$` stays a literal dollar sign. On a page whose language is not Chinese, every run
  * of Chinese (a quoted original, a Chinese term) is marked `lang="zh-CN"`. A formula and the
  * punctuation right after it (or an opening bracket right before it) go into one
- * <span class="kb-nowrap">, so "。" never starts a line alone (as in articles: math-punctuation.ts).
+ * <span class="kb-nowrap">, so "。" never starts a line alone (as in articles: math-punctuation.ts);
+ * only short formulas, since a glued formula cannot break.
  */
 export function renderInlineMath(text: string, pageLang = 'zh-CN'): string {
   const markChinese = !pageLang.startsWith('zh');
@@ -14,6 +15,9 @@ export function renderInlineMath(text: string, pageLang = 'zh-CN'): string {
   if (parts.length % 2 === 0) throw new Error(`Unbalanced $ in: ${text}`);
   const glued = new Map<number, [string, string]>();
   for (let i = 1; i < parts.length; i += 2) {
+    // A long formula stays unglued: inside the no-wrap span it could not break and would overflow
+    // a phone's card (the errata index measured 338 px in a 322 px card).
+    if (parts[i]!.length > GLUE_MAX_TEX) continue;
     const opening = OPENING_MARKS.exec(parts[i - 1]!)?.[0] ?? '';
     const closing = CLOSING_MARKS.exec(parts[i + 1]!)?.[0] ?? '';
     parts[i - 1] = parts[i - 1]!.slice(0, parts[i - 1]!.length - opening.length);
@@ -29,6 +33,9 @@ export function renderInlineMath(text: string, pageLang = 'zh-CN'): string {
     })
     .join('');
 }
+
+/** Longest formula (TeX source characters) glued to its punctuation; longer ones may wrap inside. */
+const GLUE_MAX_TEX = 24;
 
 /** Punctuation that must not be parted from the formula it closes, or opens. */
 export const CLOSING_MARKS = /^[。，、；：！？）」』”’》〉.,;:!?)\]]+/u;

@@ -168,7 +168,7 @@ test('on a phone the diagram keeps labels ≥ 12 px and scrolls sideways from th
   const { texts } = await measure(figure);
   expect(Math.min(...texts.map((t) => t.px))).toBeGreaterThanOrEqual(12);
   const canvas = figure.locator('.kb-diagram__scroll');
-  expect(await canvas.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  await expect.poll(() => canvas.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
   await expect(canvas).toHaveAttribute('tabindex', '0');
   await canvas.focus();
   await page.keyboard.press('ArrowRight');
