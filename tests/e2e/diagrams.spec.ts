@@ -162,7 +162,8 @@ test('the check finds a flow drawn upwards, an arrow over a box and overlapping 
 
 test('on a phone the diagram keeps labels ≥ 12 px and scrolls sideways from the keyboard instead of shrinking', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto('/en/articles/hype-to-rationality/');
+  // The widest diagram (≈ 770 px drawn): it cannot fit a phone, so it must scroll rather than shrink.
+  await page.goto('/en/articles/challenges-and-opportunities/');
   const figure = page.locator('figure.kb-diagram').first();
   await figure.scrollIntoViewIfNeeded();
   const { texts } = await measure(figure);
