@@ -15,9 +15,6 @@ export function renderInlineMath(text: string, pageLang = 'zh-CN'): string {
   if (parts.length % 2 === 0) throw new Error(`Unbalanced $ in: ${text}`);
   const glued = new Map<number, [string, string]>();
   for (let i = 1; i < parts.length; i += 2) {
-    // A long formula stays unglued: inside the no-wrap span it could not break and would overflow
-    // a phone's card (the errata index measured 338 px in a 322 px card).
-    if (parts[i]!.length > GLUE_MAX_TEX) continue;
     const opening = OPENING_MARKS.exec(parts[i - 1]!)?.[0] ?? '';
     const closing = CLOSING_MARKS.exec(parts[i + 1]!)?.[0] ?? '';
     parts[i - 1] = parts[i - 1]!.slice(0, parts[i - 1]!.length - opening.length);
@@ -29,7 +26,11 @@ export function renderInlineMath(text: string, pageLang = 'zh-CN'): string {
       if (index % 2 === 0) return renderCode(part.replaceAll('\\$', '$'), markChinese);
       const math = katex.renderToString(part, { throwOnError: true, strict: 'error' });
       const marks = glued.get(index);
-      return marks ? `<span class="kb-nowrap">${marks[0]}${math}${marks[1]}</span>` : math;
+      if (!marks) return math;
+      // A long formula must still wrap inside on a phone (in a no-wrap span it overflowed a 322 px
+      // card by 16 px), so it is held to its marks by word joiners (U+2060) instead.
+      if (part.length > GLUE_MAX_TEX) return `${marks[0]}${marks[0] ? '\u2060' : ''}${math}${marks[1] ? '\u2060' : ''}${marks[1]}`;
+      return `<span class="kb-nowrap">${marks[0]}${math}${marks[1]}</span>`;
     })
     .join('');
 }

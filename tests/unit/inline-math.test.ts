@@ -36,6 +36,8 @@ it('keeps the punctuation around a formula with it, so "，" never starts a line
     /^误差<span class="kb-nowrap">（<span class="katex">.*<\/span>），<\/span>再算 <span class="kb-nowrap"><span class="katex">.*<\/span>。<\/span>$/,
   );
   expect(renderInlineMath('just $x$ here')).not.toContain('kb-nowrap');
-  // A long formula is left free to wrap on a phone, even before punctuation.
-  expect(renderInlineMath('so $\\beta_0 = \\frac14(4+5+7+9) - \\beta_1\\frac14(2+4+6+8)$.')).not.toContain('kb-nowrap');
+  // A long formula stays free to wrap inside on a phone; word joiners hold its punctuation.
+  const long = renderInlineMath('so $\\beta_0 = \\frac14(4+5+7+9) - \\beta_1\\frac14(2+4+6+8)$.');
+  expect(long).not.toContain('kb-nowrap');
+  expect(long).toMatch(/<\/span>\u2060\.$/);
 });
