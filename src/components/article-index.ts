@@ -12,11 +12,26 @@ export interface ArticleSummary {
   errata: number;
 }
 
+let counts: Promise<Map<string, number>> | undefined;
+
+/**
+ * How many errata each article has, by article slug: counted once per build, since every article
+ * page asks (a filter of the whole collection per page grows with the square of the content).
+ */
+export function errataCounts(): Promise<Map<string, number>> {
+  counts ??= getCollection('errata').then((errata) => {
+    const bySlug = new Map<string, number>();
+    for (const e of errata) bySlug.set(e.data.article, (bySlug.get(e.data.article) ?? 0) + 1);
+    return bySlug;
+  });
+  return counts;
+}
+
 /** Every article page of the language, in sidebar order, from the docs collection (build time). */
 export async function articleSummaries(lang: Lang): Promise<ArticleSummary[]> {
   const prefix = lang === 'en' ? 'en/articles/' : 'articles/';
   const pages = await getCollection('docs', (entry) => entry.id.startsWith(prefix));
-  const errata = await getCollection('errata');
+  const errata = await errataCounts();
   return pages
     .sort((a, b) => (a.data.sidebar.order ?? 0) - (b.data.sidebar.order ?? 0))
     .map((entry) => {
@@ -28,7 +43,7 @@ export async function articleSummaries(lang: Lang): Promise<ArticleSummary[]> {
         title: entry.data.title,
         takeaway: entry.data.takeaway,
         minutes: readingMinutes(entry.body ?? '', lang),
-        errata: errata.filter((e) => e.data.article === slug).length,
+        errata: errata.get(slug) ?? 0,
       };
     });
 }

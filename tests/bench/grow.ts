@@ -155,6 +155,17 @@ interface Frontmatter {
   [key: string]: unknown;
 }
 
+/**
+ * `varied` cut to at most `limit` characters at a word boundary (or anywhere in Chinese), so that
+ * a varied field stays within the schema limit its original met (e.g. a takeaway's 240).
+ */
+export function fitLength(varied: string, limit: number): string {
+  if (varied.length <= limit) return varied;
+  const cut = varied.slice(0, limit);
+  const space = cut.lastIndexOf(' ');
+  return (space > limit / 2 ? cut.slice(0, space) : cut).trimEnd();
+}
+
 export interface CopyInput {
   source: string;
   copy: number;
@@ -177,8 +188,8 @@ export function copyArticle({ source, copy, pool, ids, random }: CopyInput): str
   const next: Frontmatter = {
     ...kept,
     title: `${vary(front.title)} (${copy})`,
-    ...(front.description ? { description: vary(front.description) } : {}),
-    ...(front.takeaway ? { takeaway: vary(front.takeaway) } : {}),
+    ...(front.description ? { description: fitLength(vary(front.description), front.description.length) } : {}),
+    ...(front.takeaway ? { takeaway: fitLength(vary(front.takeaway), front.takeaway.length) } : {}),
     ...(front.founder ? { founder: front.founder.map((f) => ({ ...f, point: vary(f.point) })) } : {}),
     sidebar: { ...front.sidebar, order: copy * 100 + (front.sidebar?.order ?? 0) },
   };

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import yaml from 'js-yaml';
-import { copyArticle, copyErrata, copySlug, erratumIdMap, prng, quoteStampHash, renameErrata, varyBody, varyLine, vocabulary } from '../bench/grow.ts';
+import {
+  copyArticle,
+  copyErrata,
+  copySlug,
+  erratumIdMap,
+  fitLength,
+  prng,
+  quoteStampHash,
+  renameErrata,
+  varyBody,
+  varyLine,
+  vocabulary,
+} from '../bench/grow.ts';
 import { growthReport, logFigures, marginal, parseBuildLog, parseDuration, perPage, targets, type ScaleFigures } from '../bench/growth-report.ts';
 import { headingId } from '../../src/markdown/heading-ids.ts';
 
@@ -124,6 +136,19 @@ describe('renaming', () => {
     expect(body).toContain(`<Erratum id="${map.get('E000-01')}" />`);
     expect(body).toMatch(/^## 1\. /);
     expect(copySlug('future-advantages', 2)).toBe('future-advantages-x02');
+  });
+
+  it('keeps a varied takeaway within the length its original met (the schema caps it at 240)', () => {
+    expect(fitLength('short', 10)).toBe('short');
+    expect(fitLength('market data matters most', 15)).toBe('market data');
+    expect(fitLength('模型训练需要大量数据', 4)).toBe('模型训练');
+    const long = `---\ntitle: T\ntakeaway: ${'Data matters. '.repeat(17).trim()}\n---\nBody.\n`;
+    const varied = (
+      yaml.load(/^---\n([\s\S]*?)\n---/.exec(copyArticle({ source: long, copy: 1, pool: ['extraordinarily'], ids: new Map(), random: prng(3) }))![1]!) as {
+        takeaway: string;
+      }
+    ).takeaway;
+    expect(varied.length).toBeLessThanOrEqual('Data matters. '.repeat(17).trim().length);
   });
 
   it('keeps a translation hash a string even when it looks like a number', () => {
