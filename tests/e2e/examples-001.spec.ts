@@ -107,6 +107,18 @@ for (const [prefix, text] of [
   });
 }
 
+test('gradient descent: the batch size shows only for mini-batches, and a shared link keeps it hidden', async ({ page }) => {
+  await page.goto(`${PAGE}?gd.mode=batch`);
+  const form = page.locator('[data-example="gradient-descent"] form[data-settings]').first();
+  const batchSize = form.locator('[name="batchSize"]');
+  await expect(form.locator('[name="mode"]')).toHaveValue('batch');
+  await expect(batchSize).toBeHidden();
+  await form.locator('[name="mode"]').selectOption('mini-batch');
+  await expect(batchSize).toBeVisible();
+  await form.locator('[name="mode"]').selectOption('stochastic');
+  await expect(batchSize).toBeHidden();
+});
+
 test('gradient descent: a long run can be stopped', async ({ page }) => {
   await page.goto(`/en${PAGE}?gd.epochs=500&gd.n=1000`);
   const section = page.locator('[data-example="gradient-descent"]');

@@ -6,7 +6,15 @@
  * Performance marks `kb-example:<id>:start|first-result|done` let `npm run bench`
  * measure time to first result and to the end of training.
  */
-import { decodeSettings, encodeSettings, type SettingsOf, type SettingsSchema, type UrlIssue, type UrlIssueReason } from '../../lib/examples/url-state.ts';
+import {
+  decodeSettings,
+  encodeSettings,
+  inapplicable,
+  type SettingsOf,
+  type SettingsSchema,
+  type UrlIssue,
+  type UrlIssueReason,
+} from '../../lib/examples/url-state.ts';
 import { messagesOf, type Msg } from './messages.ts';
 // Served from the site itself (no CDN); only fetched when an example starts.
 import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
@@ -98,8 +106,24 @@ function wire<S extends SettingsSchema>(section: HTMLElement, id: string, schema
         field.value = typeof value === 'boolean' ? (value ? '1' : '0') : String(value);
     }
   };
+  const formParams = () => {
+    const params = new URLSearchParams();
+    for (const [key, value] of new FormData(form)) params.set(schema.prefix + key, String(value));
+    return params;
+  };
+  // Settings that do not apply to the others' values are hidden (and keep their value).
+  const hideInapplicable = () => {
+    const hidden = inapplicable(schema, decodeSettings(schema, formParams()).settings);
+    for (const key of Object.keys(schema.fields)) {
+      const label = (form.elements.namedItem(key) as HTMLElement | null)?.closest('label');
+      if (label) label.hidden = hidden.includes(key);
+    }
+  };
+  form.addEventListener('change', hideInapplicable);
+  form.addEventListener('input', hideInapplicable);
   const fromUrl = decodeSettings(schema, location.search);
   fill(fromUrl.settings);
+  hideInapplicable();
   if (fromUrl.issues.length) status(msg('examples.common.url.invalid', { list: describeIssues(section, fromUrl.issues) }));
 
   runButton.disabled = false; // rendered disabled so that no click submits the form before this point
@@ -112,9 +136,7 @@ function wire<S extends SettingsSchema>(section: HTMLElement, id: string, schema
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     if (running) return;
-    const params = new URLSearchParams();
-    for (const [key, value] of new FormData(form)) params.set(schema.prefix + key, String(value));
-    const { settings, issues } = decodeSettings(schema, params);
+    const { settings, issues } = decodeSettings(schema, formParams());
     if (issues.length) {
       section.dataset.state = 'invalid';
       status(msg('examples.common.form.invalid', { list: describeIssues(section, issues) }));

@@ -5,8 +5,20 @@
  * or out-of-range value falls back to the default and is reported in `issues`.
  */
 
+/**
+ * When a setting matters: only while another setting of the same example has one of the listed
+ * values, or is above a number. The form hides a setting that does not apply (e.g. the batch size
+ * of full-batch gradient descent), so a reader never changes something that changes nothing.
+ */
+export type AppliesWhen = { field: string; in: readonly (string | boolean)[] } | { field: string; above: number };
+
+/** What every kind of setting may declare. */
+interface FieldBase {
+  appliesWhen?: AppliesWhen;
+}
+
 /** A numeric setting with an inclusive range. */
-export interface NumberField {
+export interface NumberField extends FieldBase {
   kind: 'number';
   default: number;
   min: number;
@@ -15,14 +27,14 @@ export interface NumberField {
 }
 
 /** A choice among fixed strings. */
-export interface EnumField<V extends string = string> {
+export interface EnumField<V extends string = string> extends FieldBase {
   kind: 'enum';
   default: V;
   values: readonly V[];
 }
 
 /** An on/off setting, written as 1/0 (true/false is accepted when reading). */
-export interface BooleanField {
+export interface BooleanField extends FieldBase {
   kind: 'boolean';
   default: boolean;
 }
@@ -40,6 +52,18 @@ export interface SettingsSchema<F extends Record<string, FieldSpec> = Record<str
 export type SettingsOf<S extends SettingsSchema> = {
   [K in keyof S['fields']]: S['fields'][K] extends EnumField<infer V> ? V : S['fields'][K] extends NumberField ? number : boolean;
 };
+
+/** The keys of the settings that do not apply to the given values (see `AppliesWhen`). */
+export function inapplicable(schema: SettingsSchema, settings: Readonly<Record<string, unknown>>): string[] {
+  return Object.entries(schema.fields)
+    .filter(([, spec]) => {
+      const when = spec.appliesWhen;
+      if (!when) return false;
+      const value = settings[when.field];
+      return 'above' in when ? !(typeof value === 'number' && value > when.above) : !when.in.includes(value as string | boolean);
+    })
+    .map(([key]) => key);
+}
 
 /** Why a query value was not used. */
 export type UrlIssueReason = 'not-a-number' | 'not-an-integer' | 'out-of-range' | 'not-allowed' | 'not-a-boolean' | 'duplicate' | 'unknown-key';
@@ -163,8 +187,9 @@ export const linearRegressionSchema = {
     lr: { kind: 'number', default: 0.01, min: 0.0001, max: 0.05 } as NumberField,
     epochs: { kind: 'number', default: 1000, min: 1, max: 10000, integer: true } as NumberField,
     lambda: { kind: 'number', default: 0, min: 0, max: 10 } as NumberField,
-    penalizeIntercept: { kind: 'boolean', default: true } as BooleanField,
-    seed: seedField,
+    penalizeIntercept: { kind: 'boolean', default: true, appliesWhen: { field: 'lambda', above: 0 } } as BooleanField,
+    // The seed only draws the synthetic data; the article's data are fixed.
+    seed: { ...seedField, appliesWhen: { field: 'data', in: ['seeded'] } },
   },
 } satisfies SettingsSchema;
 
@@ -175,7 +200,8 @@ export const gradientDescentSchema = {
     mode: { kind: 'enum', default: 'mini-batch', values: ['batch', 'mini-batch', 'stochastic'] } as EnumField<'batch' | 'mini-batch' | 'stochastic'>,
     lr: { kind: 'number', default: 0.1, min: 0.0001, max: 2 } as NumberField,
     epochs: { kind: 'number', default: 20, min: 1, max: 500, integer: true } as NumberField,
-    batchSize: { kind: 'number', default: 10, min: 1, max: 1000, integer: true } as NumberField,
+    // Full-batch uses all n points per update, stochastic one.
+    batchSize: { kind: 'number', default: 10, min: 1, max: 1000, integer: true, appliesWhen: { field: 'mode', in: ['mini-batch'] } } as NumberField,
     n: { kind: 'number', default: 100, min: 2, max: 1000, integer: true } as NumberField,
     noise: { kind: 'number', default: 0.5, min: 0, max: 5 } as NumberField,
     broken: { kind: 'boolean', default: false } as BooleanField,
@@ -205,7 +231,8 @@ export const mlpSchema = {
     lr: { kind: 'number', default: 0.5, min: 0.001, max: 10 } as NumberField,
     epochs: { kind: 'number', default: 500, min: 1, max: 5000, integer: true } as NumberField,
     batchSize: { kind: 'number', default: 32, min: 1, max: 1000, integer: true } as NumberField,
-    noise: { kind: 'number', default: 0.1, min: 0, max: 0.5 } as NumberField,
+    // XOR is four fixed points; only the two moons are drawn with noise.
+    noise: { kind: 'number', default: 0.1, min: 0, max: 0.5, appliesWhen: { field: 'data', in: ['moons'] } } as NumberField,
     seed: seedField,
   },
 } satisfies SettingsSchema;

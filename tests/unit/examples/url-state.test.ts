@@ -4,6 +4,8 @@ import {
   decodeSettings,
   defaultSettings,
   encodeSettings,
+  inapplicable,
+  type FieldSpec,
   gradientDescentSchema,
   linearRegressionSchema,
   logisticSchema,
@@ -103,5 +105,28 @@ describe('encodeSettings', () => {
     const out = encodeSettings(logisticSchema, { lr: 2, epochs: 200, seed: -1 as number }, { base: 'lin.lr=0.02&logit.lr=9&logit.old=1&x=1' });
     expect(out.toString()).toBe('lin.lr=0.02&x=1&logit.lr=2');
     expect(encodeSettings(activationsSchema, { fn: 'relu', x: 2 }).toString()).toBe('act.fn=relu');
+  });
+});
+
+describe('settings that do not apply', () => {
+  const gd = (mode: string) => decodeSettings(gradientDescentSchema, `?gd.mode=${mode}`).settings;
+  it('hide the batch size unless gradient descent uses mini-batches', () => {
+    expect(inapplicable(gradientDescentSchema, gd('batch'))).toEqual(['batchSize']);
+    expect(inapplicable(gradientDescentSchema, gd('stochastic'))).toEqual(['batchSize']);
+    expect(inapplicable(gradientDescentSchema, gd('mini-batch'))).toEqual([]);
+  });
+  it('hide the intercept penalty without a ridge penalty, and the seed for the article data', () => {
+    const lin = (q: string) => inapplicable(linearRegressionSchema, decodeSettings(linearRegressionSchema, q).settings);
+    expect(lin('')).toEqual(['penalizeIntercept', 'seed']);
+    expect(lin('?lin.lambda=0.5&lin.data=seeded')).toEqual([]);
+  });
+  it('hide the noise of the fixed XOR points', () => {
+    expect(inapplicable(mlpSchema, decodeSettings(mlpSchema, '').settings)).toEqual(['noise']);
+    expect(inapplicable(mlpSchema, decodeSettings(mlpSchema, '?mlp.data=moons').settings)).toEqual([]);
+  });
+  it('name only fields of their own schema', () => {
+    for (const schema of [gradientDescentSchema, linearRegressionSchema, mlpSchema])
+      for (const spec of Object.values(schema.fields) as FieldSpec[])
+        if (spec.appliesWhen) expect(Object.keys(schema.fields)).toContain(spec.appliesWhen.field);
   });
 });
