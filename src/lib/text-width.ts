@@ -37,3 +37,23 @@ export function wrapText(text: string, maxEm: number, maxLines = Infinity): stri
   kept[maxLines - 1] = `${kept[maxLines - 1]!.replace(/.{0,1}$/u, '')}…`;
   return kept;
 }
+
+/**
+ * Lines as even as the text allows, for a title: the narrowest width that needs no more lines
+ * than `wrapText` at `maxEm`, so no line is left with a lone word or a single Chinese character.
+ * A text cut at `maxLines` is returned as `wrapText` cuts it.
+ */
+export function balancedLines(text: string, maxEm: number, maxLines = Infinity): string[] {
+  const greedy = wrapText(text, maxEm, maxLines);
+  if (greedy.length < 2 || greedy.at(-1)!.endsWith('…')) return greedy;
+  let best = greedy;
+  for (let em = maxEm - BALANCE_STEP_EM; em > 0; em -= BALANCE_STEP_EM) {
+    const narrower = wrapText(text, em);
+    if (narrower.length > greedy.length) break;
+    best = narrower;
+  }
+  return best;
+}
+
+/** How finely balancedLines narrows the measure: a quarter of an ideograph. */
+const BALANCE_STEP_EM = 0.25;
