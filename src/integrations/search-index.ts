@@ -23,7 +23,7 @@ const EXCLUDED = ['.kb-term', '.kb-errata-card'];
  */
 export const RECORDS_BUNDLE = 'pagefind-records';
 /** Files Pagefind writes that the dialog does not use (its ready-made UIs; in the records bundle also the code). */
-const UNUSED = /^pagefind-(component-|modular-)?ui\.|^pagefind-highlight\./;
+export const UNUSED = /^pagefind-(component-|modular-)?ui\.|^pagefind-highlight\./;
 // pagefind.js itself too: the dialog loads it once, from the page bundle.
 const UNUSED_IN_RECORDS = /^pagefind(?:[.-].*)?\.js$|^wasm\./;
 
