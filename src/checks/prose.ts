@@ -2,7 +2,7 @@
  * Rules for the text a reader sees on a built page (dist/): no term the glossary says to
  * avoid, no leftovers of the porting (the word "seed", the articles' internal numbers,
  * repository paths), and on English pages every Chinese run inside an element with
- * `lang="zh-CN"`. Pure functions over hast trees, so tests can feed them broken copies.
+ * `lang="zh-CN"`; Chinese text, diagram labels included, takes full-width punctuation. Pure functions over hast trees, so tests can feed them broken copies.
  */
 import { select } from 'hast-util-select';
 import type { Element, Root } from 'hast';
@@ -21,7 +21,7 @@ export interface ProseOptions {
 }
 
 /** Text that is not prose: code blocks, formulas, scripts. Inline `code` is checked for paths only. */
-const NOT_PROSE = new Set(['pre', 'script', 'style', 'annotation', 'math', 'svg', 'textarea', 'template']);
+const NOT_PROSE = new Set(['pre', 'script', 'style', 'annotation', 'math', 'textarea', 'template']);
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff5e]/;
 const HAN_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff][^\n]{0,12}/;
 
@@ -51,6 +51,8 @@ interface TextRun {
   ui: boolean;
   /** Inline code: a name or a command, not prose. */
   code: boolean;
+  /** Inside an <svg>: a diagram's labels, checked for their punctuation only. */
+  drawn: boolean;
 }
 
 const UI = new Set(['form', 'output']);
@@ -67,6 +69,7 @@ function collectText(node: Root | Element, context: Omit<TextRun, 'text'>, out: 
         quoted: context.quoted || child.properties.dataOriginal !== undefined || child.properties.dataErratum !== undefined,
         ui: context.ui || UI.has(child.tagName),
         code: context.code || child.tagName === 'code',
+        drawn: context.drawn || child.tagName === 'svg',
       },
       out,
     );
@@ -79,7 +82,7 @@ export function proseRuns(page: BuiltPage): TextRun[] {
   const pageLang = String(html?.properties.lang ?? '');
   const main = select('main', page.tree);
   const runs: TextRun[] = [];
-  if (main) collectText(main, { lang: pageLang, quoted: false, ui: false, code: false }, runs);
+  if (main) collectText(main, { lang: pageLang, quoted: false, ui: false, code: false, drawn: false }, runs);
   return runs;
 }
 
@@ -110,6 +113,9 @@ export function checkProse(page: BuiltPage, options: ProseOptions): string[] {
   const pageIsEnglish = page.url.startsWith('/en/');
   for (const run of proseRuns(page)) {
     const where = `${page.url}: "${run.text.trim().slice(0, 60)}"`;
+    const ascii = isChinese(run.lang) && !run.code ? asciiAfterChinese(run.text) : undefined;
+    if (ascii) problems.push(`${where} — ASCII punctuation in Chinese "${ascii}"; write ${FULL_WIDTH[ascii.at(-1)!]}`);
+    if (run.drawn) continue;
     if (run.code) {
       for (const { pattern, hint, inCode } of JARGON) if (inCode && pattern.test(run.text)) problems.push(`${where} — porting leftover (${hint})`);
       continue;
@@ -122,6 +128,15 @@ export function checkProse(page: BuiltPage, options: ProseOptions): string[] {
     for (const p of wordingProblems(run.text, run.lang, run.quoted ? [] : terms)) problems.push(`${where} — ${p}`);
   }
   return problems;
+}
+
+/** ASCII ? ! , : ; right after a Chinese character or full-width mark: Chinese text takes ？！，：；. */
+const ASCII_AFTER_CHINESE = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff5e][?!,:;]/;
+const FULL_WIDTH: Record<string, string> = { '?': '？', '!': '！', ',': '，', ':': '：', ';': '；' };
+
+/** The first ASCII mark written right after Chinese, with the character before it, if any. */
+export function asciiAfterChinese(text: string): string | undefined {
+  return ASCII_AFTER_CHINESE.exec(text)?.[0];
 }
 
 /** A reader-facing text kept as data (an erratum, a glossary definition). */

@@ -23,8 +23,9 @@ const EXCLUDED = ['.kb-term', '.kb-errata-card'];
  */
 export const RECORDS_BUNDLE = 'pagefind-records';
 /** Files Pagefind writes that the dialog does not use (its ready-made UIs; in the records bundle also the code). */
-const UNUSED = /^pagefind-(component-|modular-)?ui\.|^pagefind-highlight\./;
-const UNUSED_IN_RECORDS = /^pagefind[.-].*\.js$|^wasm\./;
+export const UNUSED = /^pagefind-(component-|modular-)?ui\.|^pagefind-highlight\./;
+// pagefind.js itself too: the dialog loads it once, from the page bundle.
+const UNUSED_IN_RECORDS = /^pagefind(?:[.-].*)?\.js$|^wasm\./;
 
 async function prune(dir: URL, unused: RegExp) {
   for (const name of await readdir(dir)) if (unused.test(name)) await rm(new URL(name, dir));

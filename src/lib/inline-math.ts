@@ -5,9 +5,7 @@ import katex from 'katex';
  * through KaTeX at build time, `` `…` `` becomes <code>, everything else is escaped.
  * A `\$` stays a literal dollar sign. On a page whose language is not Chinese, every run
  * of Chinese (a quoted original, a Chinese term) is marked `lang="zh-CN"`. A formula and the
- * punctuation right after it (or an opening bracket right before it) go into one
- * <span class="kb-nowrap">, so "。" never starts a line alone (as in articles: math-punctuation.ts);
- * only short formulas, since a glued formula cannot break.
+ * punctuation right after it (or an opening bracket right before it) stay together (glueMarks, the rule articles share), so "。" never starts a line alone.
  */
 export function renderInlineMath(text: string, pageLang = 'zh-CN'): string {
   const markChinese = !pageLang.startsWith('zh');
@@ -25,18 +23,44 @@ export function renderInlineMath(text: string, pageLang = 'zh-CN'): string {
     .map((part, index) => {
       if (index % 2 === 0) return renderCode(part.replaceAll('\\$', '$'), markChinese);
       const math = katex.renderToString(part, { throwOnError: true, strict: 'error' });
-      const marks = glued.get(index);
-      if (!marks) return math;
-      // A long formula must still wrap inside on a phone (in a no-wrap span it overflowed a 322 px
-      // card by 16 px), so it is held to its marks by word joiners (U+2060) instead.
-      if (part.length > GLUE_MAX_TEX) return `${marks[0]}${marks[0] ? '\u2060' : ''}${math}${marks[1] ? '\u2060' : ''}${marks[1]}`;
-      return `<span class="kb-nowrap">${marks[0]}${math}${marks[1]}</span>`;
+      const [opening, closing] = glued.get(index) ?? ['', ''];
+      const glue = glueMarks(part, opening, closing);
+      if (glue.hold === 'end') return `<span class="kb-glue">${glue.before}${holdLastTerm(math)}${glue.after}</span>`;
+      return glue.hold === 'whole' ? `<span class="kb-nowrap">${glue.before}${math}${glue.after}</span>` : math;
     })
     .join('');
 }
 
-/** Longest formula (TeX source characters) glued to its punctuation; longer ones may wrap inside. */
-const GLUE_MAX_TEX = 24;
+/** Longest formula (TeX source characters) held whole to its punctuation; longer ones may wrap inside. */
+export const GLUE_MAX_TEX = 24;
+
+/**
+ * How an inline formula is held to the punctuation right before and after it (`before`, `after`), so
+ * "。" never starts a line alone: the one rule for articles (math-punctuation.ts) and data texts.
+ * - `whole`: a short formula and its marks share a <span class="kb-nowrap"> and never break.
+ * - `end`: a long formula must still wrap inside on a phone (held whole, one overflowed a 322 px
+ *   card), so it and its marks share a <span class="kb-glue"> (site.css: breaks only inside the
+ *   formula). Chromium takes the break after KaTeX's last term from that term's parent and, for
+ *   "；" or "：", from the line-breaking class of the mark, so the last term is wrapped in a
+ *   `kb-nowrap` and word joiners (U+2060) stand between formula and marks: measured at 390 px,
+ *   either one alone still lets a mark start a line.
+ * - `none`: no marks around the formula.
+ */
+export function glueMarks(tex: string, opening: string, closing: string): { hold: 'none' | 'whole' | 'end'; before: string; after: string } {
+  if (!opening && !closing) return { hold: 'none', before: '', after: '' };
+  if (tex.length <= GLUE_MAX_TEX) return { hold: 'whole', before: opening, after: closing };
+  return { hold: 'end', before: opening && opening + WORD_JOINER, after: closing && WORD_JOINER + closing };
+}
+
+const WORD_JOINER = '\u2060';
+
+/** KaTeX's HTML with its last term (the last `.base`) in a <span class="kb-nowrap">. */
+export function holdLastTerm(katexHtml: string): string {
+  const last = katexHtml.lastIndexOf('<span class="base">');
+  // renderToString ends with the closing tags of .katex-html and .katex.
+  if (last < 0 || !katexHtml.endsWith('</span></span>')) throw new Error('Unexpected KaTeX markup');
+  return `${katexHtml.slice(0, last)}<span class="kb-nowrap">${katexHtml.slice(last, -14)}</span></span></span>`;
+}
 
 /** Punctuation that must not be parted from the formula it closes, or opens. */
 export const CLOSING_MARKS = /^[。，、；：！？）」』”’》〉.,;:!?)\]]+/u;

@@ -3,7 +3,7 @@
  * title and description, drawn at build time as SVG and turned into PNG (src/routes/share-card.ts).
  * No third-party service; the system's fonts (Noto CJK for Chinese) draw the text.
  */
-import { textWidthEm, wrapText } from './text-width.ts';
+import { balancedLines, textWidthEm, wrapText } from './text-width.ts';
 
 export const CARD = { width: 1200, height: 630 } as const;
 
@@ -23,12 +23,15 @@ function lines(texts: string[], x: number, y: number, size: number, style: strin
   return `<text font-size="${size}" ${style}>${spans}</text>`;
 }
 
-/** The card as an SVG document. The title shrinks from 64 to 52 px when it needs more than two lines. */
+/**
+ * The card as an SVG document. The title shrinks from 64 to 52 px when it needs more than two lines;
+ * its lines are balanced, so none ends with one character alone.
+ */
 export function shareCardSvg({ site, title, description = '', lang }: CardText): string {
   const margin = 80;
   const width = CARD.width - 2 * margin;
   const titleSize = textWidthEm(title) * 64 > 2 * width ? 52 : 64;
-  const titleLines = wrapText(title, width / titleSize, 3);
+  const titleLines = balancedLines(title, width / titleSize, 3);
   const titleTop = 230;
   const descriptionTop = titleTop + titleLines.length * titleSize * 1.25 + 30;
   const descriptionLines = wrapText(description, width / 30, Math.max(1, Math.floor((CARD.height - 60 - descriptionTop) / 37.5)));

@@ -37,3 +37,37 @@ export function wrapText(text: string, maxEm: number, maxLines = Infinity): stri
   kept[maxLines - 1] = `${kept[maxLines - 1]!.replace(/.{0,1}$/u, '')}…`;
   return kept;
 }
+
+/**
+ * Lines as even as the text allows, for a title: the narrowest width that needs no more lines
+ * than `wrapText` at `maxEm`, so no line is left with a lone word or a single Chinese character.
+ * A title that pauses (a colon or a comma) is broken there instead when that needs no more lines,
+ * as "AI 大模型创业：/如何利用未来优势？", taking the pause that gives the narrowest block. A text cut
+ * at `maxLines` is returned as `wrapText` cuts it.
+ */
+export function balancedLines(text: string, maxEm: number, maxLines = Infinity): string[] {
+  const greedy = wrapText(text, maxEm, maxLines);
+  if (greedy.length < 2 || greedy.at(-1)!.endsWith('…')) return greedy;
+  let even = greedy;
+  for (let em = maxEm - BALANCE_STEP_EM; em > 0; em -= BALANCE_STEP_EM) {
+    const narrower = wrapText(text, em);
+    if (narrower.length > greedy.length) break;
+    even = narrower;
+  }
+  const widest = (lines: string[]) => Math.max(...lines.map(textWidthEm));
+  const atPauses = [...text.matchAll(PAUSES)]
+    .map((pause) => {
+      const head = text.slice(0, pause.index + pause[0].length).trim();
+      const tail = text.slice(pause.index + pause[0].length).trim();
+      return tail && textWidthEm(head) <= maxEm ? [head, ...balancedLines(tail, maxEm)] : [];
+    })
+    // As many lines as the greedy wrap, and a last line of at least a third of the widest.
+    .filter((lines) => lines.length === greedy.length && textWidthEm(lines.at(-1)!) >= widest(lines) / 3)
+    .sort((a, b) => widest(a) - widest(b));
+  return atPauses[0] ?? even;
+}
+
+/** How finely balancedLines narrows the measure: a quarter of an ideograph. */
+const BALANCE_STEP_EM = 0.25;
+/** Where a title pauses, and may break. */
+const PAUSES = /[：，、；:,;—]/gu;

@@ -4,7 +4,7 @@
  *   npm run bench -- --no-build
  * Writes bench-report.json and bench-report.md (git-ignored) and prints the markdown.
  *
- * Measures: build time; Pagefind index size; per page type, the JS loaded before any
+ * Measures: build time; Pagefind index size beside plain Pagefind's over the same pages; per page type, the JS loaded before any
  * interaction (bytes and gzip bytes) and all bytes transferred, and the heaviest of all built
  * pages; search relevance (top-1, top-3, MRR over tests/search/queries.*.json) and latency; per
  * example, the JS it loads when started, time to first result and to the end of its run
@@ -20,6 +20,7 @@ import { gzipSync } from 'node:zlib';
 import yaml from 'js-yaml';
 import { chromium, type Page } from '@playwright/test';
 import { benchSearch, searchReport } from '../search/bench.ts';
+import { indexSize, indexSizeLine } from '../search/index-size.ts';
 
 const origin = 'http://127.0.0.1:4391';
 const bareOrigin = 'http://127.0.0.1:4392';
@@ -44,8 +45,10 @@ function build(root: string): number {
 
 if (!process.argv.includes('--no-build')) report.buildSeconds = build('.');
 report.bareBuildSeconds = build(BARE);
-// The page index and the glossary/errata records bundle (src/integrations/search-index.ts).
-report.pagefindIndexBytes = dirSize('dist/pagefind') + (existsSync('dist/pagefind-records') ? dirSize('dist/pagefind-records') : 0);
+// The page index and the glossary/errata records bundle (src/integrations/search-index.ts), beside a plain Pagefind index.
+const searchIndexSize = await indexSize();
+report.pagefindIndexBytes = searchIndexSize.bytes;
+report.pagefindBaselineIndexBytes = searchIndexSize.baselineBytes;
 report.siteBytes = dirSize('dist');
 
 /** `astro preview` of the site at `root`, stopped when the benchmark exits. */
@@ -242,7 +245,8 @@ const lines = ['# Benchmark report', '', `- date: ${report.date}`];
 if (report.buildSeconds !== undefined) lines.push(`- full build: ${report.buildSeconds} s`);
 lines.push(`- bare Starlight build (reference): ${report.bareBuildSeconds} s`);
 lines.push(
-  `- built site: ${kb(report.siteBytes as number)}; Pagefind index: ${kb(report.pagefindIndexBytes as number)}`,
+  `- built site: ${kb(report.siteBytes as number)}`,
+  `- ${indexSizeLine(searchIndexSize)}`,
   '',
   '## Pages before interaction',
   '',

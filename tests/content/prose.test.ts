@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { parsePage, urlOfFile } from '../../src/checks/built-site.ts';
-import { checkDataTexts, checkProse, type AvoidedTerm, type DataText } from '../../src/checks/prose.ts';
+import { asciiAfterChinese, checkDataTexts, checkProse, type AvoidedTerm, type DataText } from '../../src/checks/prose.ts';
 
 type Bilingual = Record<'zh-CN' | 'en', string>;
 interface Term { id: string; term: Bilingual; avoid?: string[]; definition: Bilingual; note?: Bilingual }
@@ -36,6 +36,15 @@ describe('texts kept as data', () => {
       [t.definition, t.note].filter((b): b is Bilingual => Boolean(b)).flatMap((b) => (['zh-CN', 'en'] as const).map((lang) => ({ where: `${t.id} (${lang})`, lang, text: b[lang] }))),
     );
     expect(checkDataTexts(texts, avoided)).toEqual([]);
+  });
+
+  it('Chinese interface texts take full-width punctuation (？！，：；) after Chinese', async () => {
+    const messages = JSON.parse(await readFile('content/i18n/zh-CN.json', 'utf8')) as Record<string, string>;
+    const found = Object.entries(messages).flatMap(([key, text]) => {
+      const ascii = asciiAfterChinese(text);
+      return ascii ? [`${key}: "${ascii}"`] : [];
+    });
+    expect(found).toEqual([]);
   });
 });
 

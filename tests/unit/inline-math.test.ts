@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { renderInlineMath } from '../../src/lib/inline-math.ts';
+import { GLUE_MAX_TEX, glueMarks, holdLastTerm, renderInlineMath } from '../../src/lib/inline-math.ts';
+
+/** KaTeX's last term in a kb-nowrap, closing the formula (the end of a long glued formula). */
+const LAST_TERM_HELD = /<span class="kb-nowrap"><span class="base">(?:(?!class="base").)*<\/span><\/span><\/span><\/span>/;
 
 describe('renderInlineMath', () => {
   it('renders $…$ with KaTeX and escapes the text around it', () => {
@@ -36,8 +39,32 @@ it('keeps the punctuation around a formula with it, so "，" never starts a line
     /^误差<span class="kb-nowrap">（<span class="katex">.*<\/span>），<\/span>再算 <span class="kb-nowrap"><span class="katex">.*<\/span>。<\/span>$/,
   );
   expect(renderInlineMath('just $x$ here')).not.toContain('kb-nowrap');
-  // A long formula stays free to wrap inside on a phone; word joiners hold its punctuation.
+  // A long formula stays free to wrap inside on a phone; its last term is held to its mark.
   const long = renderInlineMath('so $\\beta_0 = \\frac14(4+5+7+9) - \\beta_1\\frac14(2+4+6+8)$.');
-  expect(long).not.toContain('kb-nowrap');
-  expect(long).toMatch(/<\/span>\u2060\.$/);
+  expect(long).toMatch(/^so <span class="kb-glue"><span class="katex">/);
+  expect(long).toMatch(new RegExp(`${LAST_TERM_HELD.source}\u2060\\.</span>$`));
+  expect(long.match(/class="base"/g)!.length).toBeGreaterThan(2);
+});
+
+describe('glueMarks', () => {
+  const short = 'x'.repeat(GLUE_MAX_TEX);
+  const long = 'x'.repeat(GLUE_MAX_TEX + 1);
+
+  it('holds a short formula whole with its marks, a long one only at its end', () => {
+    expect(glueMarks(short, '（', '）。')).toEqual({ hold: 'whole', before: '（', after: '）。' });
+    expect(glueMarks(long, '（', '。')).toEqual({ hold: 'end', before: '（\u2060', after: '\u2060。' });
+    expect(glueMarks(long, '', '.')).toEqual({ hold: 'end', before: '', after: '\u2060.' });
+  });
+
+  it('leaves a formula with no marks around it alone', () => {
+    expect(glueMarks(long, '', '')).toEqual({ hold: 'none', before: '', after: '' });
+  });
+});
+
+it('holdLastTerm wraps only the last term of KaTeX markup', () => {
+  const html = holdLastTerm('<span class="katex"><span class="katex-html"><span class="base">a=</span><span class="base">b</span></span></span>');
+  expect(html).toBe(
+    '<span class="katex"><span class="katex-html"><span class="base">a=</span><span class="kb-nowrap"><span class="base">b</span></span></span></span>',
+  );
+  expect(() => holdLastTerm('<b>x</b>')).toThrow(/KaTeX/);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePage } from '../../src/checks/built-site.ts';
-import { checkDataTexts, checkProse } from '../../src/checks/prose.ts';
+import { asciiAfterChinese, checkDataTexts, checkProse } from '../../src/checks/prose.ts';
 
 const avoided = [
   { avoid: 'entrepreneur', preferred: 'founder' },
@@ -44,6 +44,17 @@ describe('checkProse', () => {
     expect(found).toContain('"后向传播"');
   });
 
+  it('flags ASCII ?!,:; after Chinese in prose and diagram labels, not in code, formulas or English', () => {
+    const clean = '<p>是否具备数据资源？原文：a, b: c</p><p><code>x = 模型;</code></p><math><annotation>模型:</annotation></math>';
+    expect(check('/a/', 'zh-CN', clean)).toEqual([]);
+    expect(check('/en/a/', 'en', '<p>Data: yes</p>')).toEqual([]);
+    const found = check('/a/', 'zh-CN', '<p>原文: x</p><svg><text><tspan>是否具备数据资源?</tspan></text></svg><p>（指纹）; x</p><p>好!</p>').join('\n');
+    expect(found).toContain('"文:"; write ：');
+    expect(found).toContain('"源?"; write ？');
+    expect(found).toContain('"）;"; write ；');
+    expect(found).toContain('"好!"; write ！');
+  });
+
   it('leaves avoided terms alone on pages that list them on purpose', () => {
     expect(checkProse(page('/en/g/', 'en', '<p>not used: data set</p>'), { avoided, checkTerms: false })).toEqual([]);
   });
@@ -60,5 +71,12 @@ describe('checkDataTexts', () => {
 
   it('flags jargon in data texts', () => {
     expect(checkDataTexts([{ where: 'g (en)', lang: 'en', text: 'the wording used in article 002' }], avoided)).toHaveLength(1);
+  });
+});
+
+describe('asciiAfterChinese', () => {
+  it('finds an ASCII mark right after Chinese only', () => {
+    expect(asciiAfterChinese('{n} 个点: {list}')).toBe('点:');
+    expect(asciiAfterChinese('{n} 个点：{list}; see https://x.example/a?b=1')).toBeUndefined();
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { shareCardPath, shareCardSvg } from '../../src/lib/share-card.ts';
-import { textWidthEm, wrapText } from '../../src/lib/text-width.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { balancedLines, textWidthEm, wrapText } from '../../src/lib/text-width.ts';
 
 const texts = (svg: string) => [...svg.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1]!);
 
@@ -29,5 +31,34 @@ describe('share cards', () => {
   it('serves each page card under /og/', () => {
     expect(shareCardPath('en/articles/x')).toBe('/og/en/articles/x.png');
     expect(shareCardPath('')).toBe('/og/index.png'); // the Chinese home page
+  });
+});
+
+describe('balancedLines', () => {
+  it('evens out a title instead of leaving one character alone on its last line', () => {
+    const title = 'AI 大模型创业：如何利用未来优势？';
+    expect(wrapText(title, 16.25).at(-1)).toBe('势？'); // the lone character the cards used to show
+    expect(balancedLines(title, 16.25, 3)).toEqual(['AI 大模型创业：', '如何利用未来优势？']); // broken where the title pauses
+    const lines = balancedLines('大模型创业者从狂热到理性的心理转变', 16.25, 3);
+    expect(lines).toEqual(['大模型创业者从狂热', '到理性的心理转变']); // no pause: evened out
+  });
+
+  it('balances English between words and keeps a single line or a cut text as it is', () => {
+    expect(wrapText('one two three four five six seven', 14)).toEqual(['one two three four five six', 'seven']);
+    expect(balancedLines('one two three four five six seven', 14)).toEqual(['one two three four', 'five six seven']);
+    expect(balancedLines('short title', 24)).toEqual(['short title']);
+    expect(balancedLines('一二三四五六七八九十'.repeat(3), 8, 2)).toEqual(wrapText('一二三四五六七八九十'.repeat(3), 8, 2));
+  });
+
+  // Every page title at the card's title sizes (1040 px wide at 64 and 52 px).
+  const titles = readdirSync('content/docs', { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.mdx') || f.endsWith('.md'))
+    .map((f) => /^title:\s*"?(.*?)"?\s*$/m.exec(readFileSync(join('content/docs', f), 'utf8'))![1]!);
+  it.each(titles)('"%s" fits and never ends a line with a lone Chinese character', (title) => {
+    for (const maxEm of [1040 / 64, 1040 / 52]) {
+      const lines = balancedLines(title, maxEm, 3);
+      for (const line of lines) expect(textWidthEm(line)).toBeLessThanOrEqual(maxEm);
+      if (lines.length > 1) expect(lines.at(-1)).not.toMatch(/^\p{Script=Han}[\p{P}]*$/u);
+    }
   });
 });
