@@ -8,6 +8,7 @@ import { pageSchema } from './src/schemas/article.ts';
 import { erratum } from './src/schemas/erratum.ts';
 import { glossaryTerm } from './src/schemas/glossary.ts';
 import { example } from './src/schemas/example.ts';
+import { tryThis } from './src/schemas/try-this.ts';
 import { dimension, questionGroup, rule } from './src/schemas/assessment.ts';
 import { yamlListLoader } from './src/loaders/yaml-list.ts';
 import { uiStrings } from './src/schemas/ui-strings.ts';
@@ -22,6 +23,8 @@ export const collections = {
   errata: defineCollection({ loader: yamlListLoader('content/errata'), schema: erratum }),
   glossary: defineCollection({ loader: file('content/glossary.yaml'), schema: glossaryTerm }),
   examples: defineCollection({ loader: yamlListLoader('content/examples'), schema: example }),
+  // "Try this" prompts under each example, one file per article.
+  tryThis: defineCollection({ loader: yamlListLoader('content/try-this'), schema: tryThis }),
   // The readiness assessment; checks that span files run in src/components/assessment/questionnaire.ts.
   assessmentDimensions: defineCollection({ loader: file('content/assessment/dimensions.yaml'), schema: dimension }),
   assessmentGroups: defineCollection({ loader: glob({ pattern: '*.yaml', base: 'content/assessment/questions' }), schema: questionGroup }),

@@ -20,6 +20,8 @@ export const DYNAMIC_KEY_PREFIXES: readonly string[] = [
   'assessment.decode.',
   // Erratum kinds (src/components/ErrataList.astro).
   'errata.kind.',
+  // The columns of the Transformer example's cost table (src/components/examples/CostView.astro).
+  'examples.cost.column.',
 ];
 
 /**

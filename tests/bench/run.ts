@@ -14,7 +14,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import yaml from 'js-yaml';
@@ -187,6 +187,25 @@ async function benchExample(entry: { id: string; article: string }, backend: (ty
   return result;
 }
 report.examples = examples;
+// The examples list shows these run times (default settings, the default WebAssembly backend).
+writeFileSync(
+  'src/lib/examples/measured-durations.json',
+  `${JSON.stringify(
+    {
+      date: new Date().toISOString().slice(0, 10),
+      machine: { cores: cpus().length, cpu: cpus()[0]?.model.trim() ?? '?', loadAverage: Math.round(loadavg()[0]! * 10) / 10 },
+      backend: 'wasm',
+      durationsMs: Object.fromEntries(
+        Object.entries(examples).flatMap(([id, runs]) => {
+          const ms = (runs.wasm as { doneMs: number | null }).doneMs;
+          return ms === null ? [] : [[id, Math.round(ms)]];
+        }),
+      ),
+    },
+    null,
+    2,
+  )}\n`,
+);
 await browser.close();
 
 /** Lighthouse scores (0–100) and bytes of one URL, in Debian's Chromium: one run. */

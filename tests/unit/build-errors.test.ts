@@ -22,6 +22,7 @@ beforeAll(async () => {
     'content/glossary.yaml',
     'content/i18n',
     'content/examples',
+    'content/try-this',
     'content/assessment',
     'content/docs/index.mdx',
   ]) {

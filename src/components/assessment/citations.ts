@@ -8,7 +8,7 @@ import type { ArticleCitation, Questionnaire } from '../../lib/assessment/index.
 import { citationKey } from './labels.ts';
 
 /** "2.4 Core elements …" → "Core elements …". */
-const withoutNumber = (heading: string) => heading.replace(/^\d+(?:\.\d+)*\.?\s+/, '');
+export const withoutNumber = (heading: string) => heading.replace(/^\d+(?:\.\d+)*\.?\s+/, '');
 
 export async function citationNames(
   q: Questionnaire,

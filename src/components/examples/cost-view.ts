@@ -1,0 +1,78 @@
+/**
+ * `<kb-cost-view>`: recomputes the training-cost table whenever the Transformer example's settings
+ * or the cost assumptions change. Plain TypeScript; no TensorFlow.js is loaded.
+ */
+import { decodeSettings, tinyTransformerSchema } from '../../lib/examples/url-state.ts';
+import {
+  COST_ROWS,
+  costLines,
+  DEFAULT_ASSUMPTIONS,
+  quantityParts,
+  type CostInputs,
+  type CostLine,
+  type TinySettings,
+} from '../../lib/examples/training-cost.ts';
+import { h, patch, type VNode } from '../../lib/examples/element.ts';
+
+/** A quantity as a text, with "× 10ⁿ" as a superscript outside the compact range. */
+function quantity(value: number, lang: string): (VNode | string)[] {
+  const { text, exponent } = quantityParts(value, lang);
+  return exponent === undefined ? [text] : [`${text} × 10`, h('sup', {}, String(exponent))];
+}
+
+class KbCostView extends HTMLElement {
+  private example: HTMLElement | null = null;
+
+  connectedCallback(): void {
+    this.example = this.closest<HTMLElement>('[data-example]');
+    const update = () => this.update();
+    this.example?.querySelector('form[data-settings]')?.addEventListener('input', update);
+    this.example?.querySelector('form[data-settings]')?.addEventListener('change', update);
+    this.querySelector('form[data-cost-inputs]')?.addEventListener('input', update);
+    this.querySelector('form[data-cost-inputs]')?.addEventListener('submit', (e) => e.preventDefault());
+    // The example fills its form from the page URL when it mounts: recompute after that too.
+    requestAnimationFrame(update);
+    update();
+  }
+
+  /** The example form's settings; an invalid field counts as its default, as Run would refuse it. */
+  private tinySettings(): TinySettings {
+    const params = new URLSearchParams();
+    const form = this.example?.querySelector<HTMLFormElement>('form[data-settings]');
+    if (form) for (const [key, value] of new FormData(form)) params.set(tinyTransformerSchema.prefix + key, String(value));
+    const { settings } = decodeSettings(tinyTransformerSchema, params);
+    return {
+      vocabSize: Number(this.dataset.vocab),
+      dModel: Number(settings.dModel),
+      layers: Number(settings.layers),
+      context: settings.context,
+      batch: settings.batch,
+      steps: settings.steps,
+    };
+  }
+
+  /** The reader's assumptions; an empty or invalid input keeps its default. */
+  private inputs(): CostInputs {
+    const out = { ...DEFAULT_ASSUMPTIONS };
+    for (const key of Object.keys(out) as (keyof CostInputs)[]) {
+      const input = this.querySelector<HTMLInputElement>(`input[name="${key}"]`);
+      if (input && input.value !== '' && input.checkValidity()) out[key] = Number(input.value);
+    }
+    return out;
+  }
+
+  private update(): void {
+    const lang = this.dataset.lang ?? 'en';
+    const lines = costLines(this.tinySettings(), this.inputs());
+    for (const row of COST_ROWS) {
+      const line: CostLine = lines[row];
+      const cells: Record<string, number> = { parameters: line.parameters, tokens: line.tokens, flops: line.flops, gpuHours: line.gpuHours, cost: line.cost };
+      for (const [cell, value] of Object.entries(cells)) {
+        const td = this.querySelector(`tr[data-row="${row}"] td[data-cell="${cell}"]`);
+        if (td) patch(td, quantity(value, lang));
+      }
+    }
+  }
+}
+
+customElements.define('kb-cost-view', KbCostView);
