@@ -6,7 +6,7 @@
  * networks (frozen backbone + new head, and the same network from scratch) are trained on the
  * new task at each learning rate and evaluated on its 500 test images. Prints a markdown table.
  */
-import { PRETRAIN_CLASSES } from '../../src/lib/examples/shapes.ts';
+import { PRETRAIN_CLASSES, type ImageSet } from '../../src/lib/examples/shapes.ts';
 import * as tl from '../../src/lib/examples/transfer.ts';
 import { decodeSettings, transferSchema } from '../../src/lib/examples/url-state.ts';
 import { nodeTf } from './node-tf.ts';
@@ -38,7 +38,7 @@ for (const seed of seeds) {
   });
   const preMs = performance.now() - started;
   backbone.trainable = false;
-  const both = async (lr: number, train = data.train, epochs = defaults.epochs) => {
+  const both = async (lr: number, train: ImageSet = data.train, epochs = defaults.epochs) => {
     const run = (kind: 'transfer' | 'scratch') => tl.newTaskAccuracy(tf, layers, kind, { backbone, train, test: data.test, seed, epochs, lr });
     const transfer = await run('transfer');
     const scratch = await run('scratch');

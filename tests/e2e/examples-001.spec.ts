@@ -244,7 +244,7 @@ test('transfer learning: pre-train, freeze, fine-tune vs from scratch, with its 
   expect(Math.abs(scratch * 500 - Math.round(scratch * 500))).toBeLessThan(1e-9);
   // Both networks got the same (tuned) learning rate: the table says which.
   await expect(section.locator('[data-table] caption')).toContainText('learning rate 0.03');
-  await expectVerdict(section, { transfer: /same learning rate \(0\.03\) and 5 epochs/, chance: /Both at chance; no conclusion/ });
+  await expectVerdict(section, { transfer: /same learning rate \(0\.03\) and number of epochs \(5\)/, chance: /Both at chance; no conclusion/ });
   // "Faster" only when the table's times show it by the stated margin.
   const verdict = section.locator('[data-tl-verdict]');
   const faster = (await verdict.getAttribute('data-faster')) === 'true';
@@ -286,7 +286,7 @@ const curveText = {
     note: '同样的 4 步',
   },
   en: {
-    verdict: { transfer: /same learning rate \(0\.03\) and 2 epochs/, chance: /Both at chance; no conclusion/ },
+    verdict: { transfer: /same learning rate \(0\.03\) and number of epochs \(2\)/, chance: /Both at chance; no conclusion/ },
     title: 'Test accuracy against the number of labelled examples',
     legend: ['transfer: frozen pre-trained backbone + new head', 'same network trained from scratch', 'chance (guessing, 50 %)'],
     note: 'same 4 steps',
