@@ -2,7 +2,7 @@
  * How held-out accuracy of article 004 §5.2's digit model grows with the number of training
  * digits, and the best accuracy the site's digits allow with settings a reader can choose, in Node
  * on TF.js's WebAssembly backend:
- *   node tests/bench/digits-sizes.ts [--runs "epochs,batch,trainSize;…"]
+ *   npx node tests/bench/digits-sizes.ts [--runs "epochs,batch,trainSize;…"]
  * Prints a markdown table (accuracy on the 1,000 held-out digits, seconds).
  */
 import { loadPackageDigits } from '../../src/lib/examples/digits-file.ts';

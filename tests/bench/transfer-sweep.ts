@@ -1,7 +1,7 @@
 /**
  * The learning-rate sweep behind TUNED_LR (src/lib/examples/transfer.ts), and the "labelled
  * examples" curve at that rate, in Node on TF.js's WebAssembly backend:
- *   node tests/bench/transfer-sweep.ts [--seeds 1,2,3] [--lrs 0.001,0.003,0.01,0.03]
+ *   npx node tests/bench/transfer-sweep.ts [--seeds 1,2,3] [--lrs 0.001,0.003,0.01,0.03]
  * For every seed, the backbone is pre-trained once at the page's default settings; then both
  * networks (frozen backbone + new head, and the same network from scratch) are trained on the
  * new task at each learning rate and evaluated on its 500 test images. Prints a markdown table.
