@@ -7,6 +7,7 @@ import { leastSquares } from '../../src/lib/examples/linear-regression.ts';
 import { createMlpTrainer, flattenLayers, mlpBatchGradients } from '../../src/lib/examples/mlp.ts';
 import { mlpExampleData } from '../../src/lib/examples/mlp-explorer.ts';
 import { makeFillTaskSet, meanInk } from '../../src/lib/examples/shapes.ts';
+import { accuracyVerdict, curveSizes, MINIATURE } from '../../src/lib/examples/transfer.ts';
 
 const PAGE = '/articles/challenges-and-opportunities/';
 
@@ -196,7 +197,39 @@ for (const prefix of ['', '/en']) {
 const BACKBONE_PARAMS = 3 * 3 * 1 * 8 + 8 + (3 * 3 * 8 * 16 + 16);
 const HEAD_PARAMS = 16 * 32 + 32 + (32 + 1);
 
-test('transfer learning: pre-train, freeze, fine-tune vs from scratch (en, defaults)', async ({ page }) => {
+/**
+ * The verdict under the table says what the two test accuracies allow (accuracyVerdict, computed
+ * here from the accuracies the table shows), in the page's language.
+ */
+async function expectVerdict(section: Locator, words: { transfer: RegExp; chance: RegExp }) {
+  const raw = (row: string) => section.locator(`tr.${row} td[data-value="test-acc"]`).getAttribute('data-raw').then(Number);
+  const fine = await raw('row-finetune');
+  const scratch = await raw('row-scratch');
+  const verdict = section.locator('[data-tl-verdict]');
+  await expect(verdict).toBeVisible();
+  const expected = accuracyVerdict(fine, scratch, MINIATURE.testCount);
+  await expect(verdict).toHaveAttribute('data-verdict', expected.kind);
+  await expect(verdict).toContainText((100 * fine).toFixed(1));
+  await expect(verdict).toContainText((100 * scratch).toFixed(1));
+  await expect(verdict).toContainText(expected.kind === 'chance' ? words.chance : words.transfer);
+  return { fine, scratch, verdict: expected };
+}
+
+/** The labelled-examples curve: visible title, legend, both networks at every size of curveSizes(trainSize). */
+async function expectCurve(section: Locator, trainSize: number, title: string, legend: string[]) {
+  const curve = section.locator('[data-chart="curve"]');
+  await expect(curve.locator('.kb-chart__title')).toHaveText(title);
+  for (const name of legend) await expect(curve.locator('.kb-chart__legend')).toContainText(name);
+  await expect(curve.locator('svg .axis-label')).toHaveCount(2);
+  const sizes = curveSizes(trainSize);
+  // The drawing's dots (the legend's swatches are svgs of their own, further down).
+  await expect(section.locator('[data-chart="curve"] > svg g.series-model circle')).toHaveCount(sizes.length);
+  await expect(section.locator('[data-chart="curve"] > svg g.series-reference circle')).toHaveCount(sizes.length);
+  const xs = await curve.locator('table tbody tr td:first-of-type').allTextContents();
+  expect(xs.map(Number)).toEqual([...sizes, ...sizes]);
+}
+
+test('transfer learning: pre-train, freeze, fine-tune vs from scratch, with its verdict (en, defaults)', async ({ page }) => {
   test.setTimeout(180_000);
   const tfRequests: string[] = [];
   page.on('request', (r) => r.url().includes('tf-runtime') && tfRequests.push(r.url()));
@@ -217,10 +250,23 @@ test('transfer learning: pre-train, freeze, fine-tune vs from scratch (en, defau
     expect(v).toBeGreaterThanOrEqual(0);
     expect(v).toBeLessThanOrEqual(1);
   }
-  expect(fine).toBeGreaterThanOrEqual(scratch);
-  // 100 test images: accuracies are multiples of 1/100.
-  expect(Math.abs(fine * 100 - Math.round(fine * 100))).toBeLessThan(1e-9);
+  // 500 test images: accuracies are multiples of 1/500.
+  expect(MINIATURE.testCount).toBe(500);
+  expect(Math.abs(fine * 500 - Math.round(fine * 500))).toBeLessThan(1e-9);
+  expect(Math.abs(scratch * 500 - Math.round(scratch * 500))).toBeLessThan(1e-9);
+  // Both networks got the same (tuned) learning rate: the table says which.
+  await expect(section.locator('[data-table] caption')).toContainText('learning rate 0.03');
+  await expectVerdict(section, { transfer: /same learning rate \(0\.03\) and number of epochs \(5\)/, chance: /Both at chance; no conclusion/ });
+  // "Faster" only when the table's times show it by the stated margin.
+  const verdict = section.locator('[data-tl-verdict]');
+  const faster = (await verdict.getAttribute('data-faster')) === 'true';
+  const time = (row: string) => cell(section, row, 'seconds');
+  if (faster) {
+    await expect(verdict).toContainText('faster');
+    expect(await time('row-finetune')).toBeLessThanOrEqual((await time('row-scratch')) * 0.8 + 0.01);
+  } else await expect(verdict).toContainText('did not train faster');
 
+  await expect(section.locator('[data-chart="curve"]')).toBeHidden();
   expect(await cell(section, 'row-finetune', 'trainable')).toBe(HEAD_PARAMS);
   expect(await cell(section, 'row-finetune', 'frozen')).toBe(BACKBONE_PARAMS);
   expect(await cell(section, 'row-scratch', 'trainable')).toBe(BACKBONE_PARAMS + HEAD_PARAMS);
@@ -243,25 +289,58 @@ test('transfer learning: pre-train, freeze, fine-tune vs from scratch (en, defau
   await expect(section.locator('.kb-thumb')).toHaveCount(16);
 });
 
-test('transfer learning: small settings from the URL, in Chinese; and it can be stopped', async ({ page }) => {
-  test.setTimeout(120_000);
-  await page.goto(`${PAGE}?tl.pretrainPerClass=20&tl.pretrainEpochs=1&tl.trainSize=64&tl.epochs=2&tl.seed=5`);
+const SMALL = 'tl.pretrainPerClass=20&tl.pretrainEpochs=1&tl.trainSize=64&tl.epochs=2&tl.seed=5';
+const curveText = {
+  zh: {
+    verdict: { transfer: /同样的学习率（0\.03）、同样 2 轮/, chance: /两者都相当于瞎猜，得不出结论/ },
+    title: '测试准确率与标注样本数量的关系',
+    legend: ['迁移学习：冻结的预训练主干 + 新分类头', '同一网络从零训练', '随机猜测（50 %）'],
+    note: '同样的 4 步',
+  },
+  en: {
+    verdict: { transfer: /same learning rate \(0\.03\) and number of epochs \(2\)/, chance: /Both at chance; no conclusion/ },
+    title: 'Test accuracy against the number of labelled examples',
+    legend: ['transfer: frozen pre-trained backbone + new head', 'same network trained from scratch', 'chance (guessing, 50 %)'],
+    note: 'same 4 steps',
+  },
+};
+for (const lang of ['zh', 'en'] as const) {
+  test(`transfer learning: small settings from the URL, the verdict and the labelled-examples curve (${lang})`, async ({ page }) => {
+    test.setTimeout(120_000);
+    const words = curveText[lang];
+    await page.goto(`${lang === 'en' ? '/en' : ''}${PAGE}?${SMALL}&tl.curve=1`);
+    const section = page.locator('[data-example="transfer-learning"]');
+    await expect(section.locator('input[name="trainSize"]')).toHaveValue('64');
+    await runExample(page, 'transfer-learning');
+    await expect(section).toHaveAttribute('data-state', 'done');
+    await expectVerdict(section, words.verdict);
+    await expectCurve(section, 64, words.title, words.legend);
+    // 64 images = 2 batches an epoch, 2 epochs = 4 steps: every size of the curve trains for as many.
+    await expect(section.locator('[data-tl-curve-note]')).toContainText(words.note);
+    expect(await cell(section, 'row-finetune', 'trainable')).toBe(HEAD_PARAMS);
+    const text = (name: string) => section.locator(`[data-value="${name}"]`).textContent();
+    expect(await text('frozen-after')).toBe(await text('frozen-before'));
+  });
+}
+
+test('transfer learning: a new run clears the verdict and the curve, and it can be stopped (zh)', async ({ page }) => {
+  test.setTimeout(120_000); // two runs, the first with its curve
+  await page.goto(`${PAGE}?${SMALL}&tl.curve=1`);
   const section = page.locator('[data-example="transfer-learning"]');
-  await expect(section.locator('input[name="trainSize"]')).toHaveValue('64');
   await runExample(page, 'transfer-learning');
-  await expect(section).toHaveAttribute('data-state', 'done');
-  await expect(section.locator('[data-status]')).toContainText('迁移学习');
-  expect(await cell(section, 'row-finetune', 'trainable')).toBe(HEAD_PARAMS);
-  const text = (name: string) => section.locator(`[data-value="${name}"]`).textContent();
-  expect(await text('frozen-after')).toBe(await text('frozen-before'));
+  await expect(section.locator('[data-tl-verdict]')).toBeVisible();
+  await expect(section.locator('[data-chart="curve"]')).toBeVisible();
 
   await section.locator('input[name="pretrainEpochs"]').fill('20');
   await section.locator('[data-run]').click();
   await expect(section.locator('[data-stop]')).toBeEnabled();
+  await expect(section.locator('[data-tl-verdict]')).toBeHidden();
+  await expect(section.locator('[data-chart="curve"]')).toBeHidden();
   // Stop once pre-training is under way (its first batch is reported), not after a fixed wait.
   await expect(section.locator('[data-stage="pre"]')).toContainText('/20');
   await section.locator('[data-stop]').click();
   await expect(section).toHaveAttribute('data-state', 'stopped', { timeout: 30_000 });
+  await expect(section.locator('[data-status]')).toHaveText('已停止。');
   expect(new URL(page.url()).searchParams.get('tl.pretrainEpochs')).toBe('20');
 });
 

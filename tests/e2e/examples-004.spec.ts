@@ -197,7 +197,7 @@ test('the digit classifier trains to ≥ 95 % held-out accuracy and classifies p
   expect(await axeViolations(page, '[data-example="digit-classifier"]')).toEqual([]);
 });
 
-test('the digit classifier can be stopped and still classifies (zh)', async ({ page, baseURL }) => {
+test('the digit classifier shows the time left, can be stopped and still classifies (zh)', async ({ page, baseURL }) => {
   test.setTimeout(200_000);
   const outside = offSite(page, new URL(baseURL!).origin);
   // 30 epochs of all 9,000 digits: far longer than a stop takes, even on the fast WebAssembly backend.
@@ -208,8 +208,13 @@ test('the digit classifier can be stopped and still classifies (zh)', async ({ p
   await expect(section.locator('[data-status]')).toContainText('正在训练', { timeout: 120_000 });
   // Stop once at least one batch has trained (the progress bar moves), not after a fixed wait.
   await expect.poll(() => section.locator('[data-progress]').evaluate((p: HTMLProgressElement) => p.value), { timeout: 60_000 }).toBeGreaterThan(0);
+  // After the first batches the page estimates the time left, in Chinese, as a whole number.
+  const remaining = section.locator('[data-remaining]');
+  await expect(remaining).toBeVisible({ timeout: 60_000 });
+  await expect(remaining).toHaveText(/^约剩 \d+ (秒|分钟)$/);
   await section.locator('[data-stop]').click();
   await expect(section).toHaveAttribute('data-state', 'stopped', { timeout: 120_000 });
+  await expect(remaining).toBeHidden();
   await expect(section.locator('[data-status]')).toContainText('已停止');
   expect(await section.locator('tr[data-epoch]').count()).toBeLessThan(30);
   await section.locator('[data-pick]').fill('7');
@@ -217,6 +222,28 @@ test('the digit classifier can be stopped and still classifies (zh)', async ({ p
   await expect(section.locator('[data-prediction]')).toContainText('测试集第 7 个数字');
   await expect(section.locator('[data-prediction] [data-value="prediction"]')).toHaveText(/^\d$/);
   expect(outside).toEqual([]);
+});
+
+test('the digit classifier draws held-out accuracy against the number of training digits (en)', async ({ page }) => {
+  test.setTimeout(120_000);
+  // One epoch on 300 digits: the curve retrains on 20, 33 and 100 of them (digitsCurveSizes).
+  await page.goto(`/en${PAGE}?digits.epochs=1&digits.trainSize=300&digits.curve=1`);
+  const section = page.locator('[data-example="digit-classifier"]');
+  await section.locator('[data-run]').click();
+  await expect(section).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
+  const figure = section.locator('[data-chart="sizes"]');
+  await expect(figure.locator('.kb-chart__title')).toHaveText('Held-out accuracy against the number of training digits');
+  await expect(figure.locator('.kb-chart__legend')).toContainText('held-out accuracy (same model and settings)');
+  await expect(figure.locator('svg .axis-label').first()).toHaveText('training digits');
+  await expect(section.locator('[data-chart="sizes"] > svg g.series-model circle')).toHaveCount(4);
+  const xs = await figure.locator('table tbody tr td:first-of-type').allTextContents();
+  expect(xs.map(Number)).toEqual([20, 33, 100, 300]);
+  const ys = (await figure.locator('table tbody tr td:nth-of-type(2)').allTextContents()).map(Number);
+  ys.forEach((y) => expect(y).toBeGreaterThan(0.1)); // better than guessing among 10 digits
+  // The last point is the main run's held-out accuracy.
+  const main = Number(await section.locator('strong[data-value="test-accuracy"]').getAttribute('data-raw'));
+  expect(ys.at(-1)!).toBeCloseTo(main, 2);
+  await expect(section.locator('[data-sizes-note]')).toContainText('same settings (epochs: 1, batch size: 32)');
 });
 
 for (const [prefix, expected] of [

@@ -16,6 +16,7 @@ import {
   type UrlIssueReason,
 } from '../../lib/examples/url-state.ts';
 import { messagesOf, type Msg } from './messages.ts';
+import { RemainingTime, remainingText } from '../../lib/examples/remaining-time.ts';
 // Served from the site itself (no CDN); only fetched when an example starts.
 import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
@@ -96,6 +97,7 @@ function wire<S extends SettingsSchema>(section: HTMLElement, id: string, schema
   const runButton = section.querySelector<HTMLButtonElement>('[data-run]')!;
   const output = section.querySelector<HTMLElement>('[data-output]')!;
   const status = (text: string) => (statusEl.textContent = text);
+  const remaining = remainingView(progressEl, msg);
   let stopRequested = false;
   let running = false;
 
@@ -151,6 +153,7 @@ function wire<S extends SettingsSchema>(section: HTMLElement, id: string, schema
     stopButton.disabled = false;
     progressEl.hidden = false;
     progressEl.value = 0;
+    remaining.start();
     section.dataset.state = 'running';
     performance.mark(`kb-example:${id}:start`);
     let marked = false;
@@ -173,7 +176,10 @@ function wire<S extends SettingsSchema>(section: HTMLElement, id: string, schema
         },
         shouldStop: () => stopRequested,
         status,
-        progress: (fraction) => (progressEl.value = Math.max(0, Math.min(1, fraction))),
+        progress: (fraction) => {
+          progressEl.value = Math.max(0, Math.min(1, fraction));
+          remaining.update(fraction);
+        },
         firstResult: () => {
           if (!marked) performance.mark(`kb-example:${id}:first-result`);
           marked = true;
@@ -191,8 +197,36 @@ function wire<S extends SettingsSchema>(section: HTMLElement, id: string, schema
       runButton.disabled = false;
       stopButton.disabled = true;
       progressEl.hidden = true;
+      remaining.stop();
     }
   });
+}
+
+const REMAINING_KEYS = { seconds: 'examples.common.remaining.seconds', minutes: 'examples.common.remaining.minutes' } as const;
+
+/**
+ * "About 12 s left" under the progress bar, from the second progress report on (estimated at the
+ * rate since the first one), in the page's language; hidden when the run ends or is about to.
+ */
+function remainingView(progressEl: HTMLProgressElement, msg: Msg) {
+  const el = document.createElement('p');
+  el.className = 'kb-example__remaining';
+  el.dataset.remaining = '';
+  el.hidden = true;
+  progressEl.after(el);
+  let estimate = new RemainingTime();
+  return {
+    start: () => {
+      estimate = new RemainingTime();
+      el.hidden = true;
+    },
+    update: (fraction: number) => {
+      const text = remainingText(estimate.update(performance.now(), fraction));
+      el.hidden = !text;
+      if (text) el.textContent = msg(REMAINING_KEYS[text.unit], { n: text.n });
+    },
+    stop: () => (el.hidden = true),
+  };
 }
 
 /** Formats a number for result tables. */

@@ -19,6 +19,7 @@ import type { LayersModel, Sequential } from '@tensorflow/tfjs-layers';
 import { accuracy, argmaxRows, CLASSES, epochOrders, PIXELS, SIDE, toFloats, type DigitSet } from './digits.ts';
 import type { Tf } from './tf-runtime.ts';
 import { macrotask } from './training-control.ts';
+import { sizesOf } from './data-size.ts';
 
 type Layers = typeof import('@tensorflow/tfjs-layers');
 
@@ -201,4 +202,49 @@ export async function trainDigits(tf: Tf, layers: Layers, data: { train: DigitSe
 export function classify(tf: Tf, model: LayersModel, image: Float32Array): { digit: number; probabilities: number[] } {
   const probabilities = Array.from(predictProbabilities(tf, model, image));
   return { digit: argmaxRows(probabilities)[0]!, probabilities };
+}
+
+/**
+ * Floating-point operations of one training run of the article's model (one multiply-add = 2):
+ * - `forward`: per image 2·(784·h + h·10) for the two matrix products;
+ * - `backward`: the weight gradients (as many as forward) plus the input gradient of the second
+ *   layer only (2·h·10): the first layer's input is the data, whose gradient nobody needs;
+ * - `adam`: about 12 operations per parameter per step (two moment updates, bias corrections, update);
+ * - `evaluate`: a forward pass over the test digits after every epoch.
+ * `sixND` is the usual 6 · parameters · training images rule, which counts the input gradient of
+ * every layer.
+ */
+export function trainingFlops({
+  trainCount,
+  epochs,
+  batchSize,
+  testCount,
+  hidden = HIDDEN_UNITS,
+}: {
+  trainCount: number;
+  epochs: number;
+  batchSize: number;
+  testCount: number;
+  hidden?: number;
+}): { forward: number; backward: number; adam: number; evaluate: number; total: number; sixND: number } {
+  const forwardPerImage = 2 * (PIXELS * hidden + hidden * CLASSES);
+  const backwardPerImage = forwardPerImage + 2 * hidden * CLASSES;
+  const images = trainCount * epochs;
+  const params = articleParameterCount(hidden);
+  const steps = Math.ceil(trainCount / batchSize) * epochs;
+  const flops = {
+    forward: forwardPerImage * images,
+    backward: backwardPerImage * images,
+    adam: 12 * params * steps,
+    evaluate: forwardPerImage * testCount * epochs,
+  };
+  return { ...flops, total: flops.forward + flops.backward + flops.adam + flops.evaluate, sixND: 6 * params * images };
+}
+
+/**
+ * Training-set sizes of the "how many digits" curve: 1/30, 1/9, 1/3 and all of `trainCount`
+ * (at least 20 digits), each trained with the run's own epochs and batch size.
+ */
+export function digitsCurveSizes(trainCount: number): number[] {
+  return sizesOf(trainCount, [30, 9, 3, 1], 20);
 }

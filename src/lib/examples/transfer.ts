@@ -14,9 +14,10 @@
  */
 import type { Tensor, Variable } from '@tensorflow/tfjs-core';
 import type { LayersModel, Sequential } from '@tensorflow/tfjs-layers';
+import { sizesOf } from './data-size.ts';
 import { createRng } from './random.ts';
 import type { Tf } from './tf-runtime.ts';
-import type { ImageSet } from './shapes.ts';
+import { makeFillTaskSet, makePretrainSet, type ImageSet } from './shapes.ts';
 
 type Layers = typeof import('@tensorflow/tfjs-layers');
 
@@ -228,4 +229,132 @@ export function evaluateModel(tf: Tf, model: LayersModel, set: ImageSet, task: T
     loss += l;
   }
   return { accuracy: correct / set.count, loss: loss / set.count };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The honest comparison: both networks on the same data, with the same learning rate and the same
+// number of optimisation steps; verdicts only where the test set can tell the difference.
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Adam learning rate used for BOTH networks on the new task, picked by the sweep of
+ * tests/bench/transfer-sweep.ts (default settings, seeds 1–3, 500 test images, wasm backend). From
+ * scratch: 0.001 → 54/51/58 %, 0.003 → 93/96/93 %, 0.01 → 97/96/95 %, 0.03 → 98/98/97 %,
+ * 0.05 → 97/50/96 %, 0.1 → 50/50/65 %; transfer: 94–98 % at 0.001, 98–100 % from 0.01 to 0.1.
+ * 0.03 is the best rate for the network trained from scratch and as good as any for transfer, so
+ * the baseline is not handicapped (the article's 0.001 leaves it under-trained in 5 epochs).
+ */
+export const TUNED_LR = 0.03;
+
+/**
+ * How close to 50 % an accuracy on `testCount` images is indistinguishable from guessing: two
+ * standard errors of a coin-flip accuracy, 2·√(0.25 / n) (≈ 4.5 points for 500 images).
+ */
+export function chanceMargin(testCount: number): number {
+  return 2 * Math.sqrt(0.25 / testCount);
+}
+
+/**
+ * How far apart two accuracies on the same `testCount` images must be before one counts as better:
+ * two standard errors of their difference, 2·√((a(1−a) + b(1−b)) / n).
+ */
+export function gapMargin(a: number, b: number, testCount: number): number {
+  return 2 * Math.sqrt((a * (1 - a) + b * (1 - b)) / testCount);
+}
+
+/** What a pair of test accuracies allows us to say, as a code the island words; gaps in percentage points. */
+export type AccuracyVerdict = { kind: 'chance'; margin: number } | { kind: 'transfer-better' | 'scratch-better' | 'same'; points: number; margin: number };
+
+/**
+ * 'chance' when both are within chanceMargin of 50 % (no conclusion); otherwise the better one when
+ * the gap exceeds gapMargin, else 'same'.
+ */
+export function accuracyVerdict(transfer: number, scratch: number, testCount: number): AccuracyVerdict {
+  const chance = chanceMargin(testCount);
+  if (Math.abs(transfer - 0.5) <= chance && Math.abs(scratch - 0.5) <= chance) return { kind: 'chance', margin: chance * 100 };
+  const margin = gapMargin(transfer, scratch, testCount);
+  const points = Math.abs(transfer - scratch) * 100;
+  const kind = transfer - scratch > margin ? 'transfer-better' : scratch - transfer > margin ? 'scratch-better' : 'same';
+  return { kind, points, margin: margin * 100 };
+}
+
+/** Transfer counts as faster only when its training took at most this share of the from-scratch time. */
+export const FASTER_RATIO = 0.8;
+
+/** Whether transfer trained faster by the stated margin; `ratio` = transfer time / from-scratch time. */
+export function speedVerdict(transferMs: number, scratchMs: number): { faster: boolean; ratio: number } {
+  const ratio = transferMs / scratchMs;
+  return { faster: Number.isFinite(ratio) && ratio <= FASTER_RATIO, ratio };
+}
+
+/**
+ * Training-set sizes of the "labelled examples" curve: 1/32, 1/8, 1/2 and all of `trainSize`
+ * (rounded, at least `min`, no duplicates), smallest first: from a handful of labels to the run's.
+ */
+export function curveSizes(trainSize: number, min = 8): number[] {
+  return sizesOf(trainSize, [32, 8, 2, 1], min);
+}
+
+/**
+ * Epochs that give a training set of `count` images at least `steps` optimisation steps: every
+ * point of the curve gets the same training budget, so it measures data, not compute.
+ */
+export function epochsForSteps(steps: number, count: number, batchSize: number): number {
+  return Math.max(1, Math.ceil(steps / Math.ceil(count / batchSize)));
+}
+
+/** The first `count` images of a set (the new-task sets alternate labels, so any prefix is balanced). */
+export function subset<T extends ImageSet>(set: T, count: number): ImageSet {
+  const n = Math.min(count, set.count);
+  const px = set.size * set.size;
+  return { images: set.images.subarray(0, n * px), labels: set.labels.slice(0, n), size: set.size, count: n };
+}
+
+/** Image side, batch size and test-set size of the in-page miniature. */
+export const MINIATURE = { size: 16, batchSize: 32, testCount: 500, pretrainTestPerClass: 30, pretrainLr: 0.01 } as const;
+
+/** Every image set of one run, generated from the seed (each set from its own derived seed). */
+export function miniatureData({ seed, pretrainPerClass, trainSize }: { seed: number; pretrainPerClass: number; trainSize: number }) {
+  const s = seed >>> 0;
+  const { size, testCount, pretrainTestPerClass } = MINIATURE;
+  return {
+    pretrain: makePretrainSet({ perClass: pretrainPerClass, size, seed: s * 4 + 1 }),
+    pretrainTest: makePretrainSet({ perClass: pretrainTestPerClass, size, seed: s * 4 + 2 }),
+    train: makeFillTaskSet({ count: trainSize, size, seed: s * 4 + 3 }),
+    test: makeFillTaskSet({ count: testCount, size, seed: s * 4 + 4 }),
+  };
+}
+
+/** A binary model for the new task: the frozen pre-trained `backbone` + a new head, or a fresh backbone (from scratch). */
+export function newTaskModel(layers: Layers, kind: 'transfer' | 'scratch', backbone: Sequential, seed: number): Sequential {
+  const seeds = layerSeeds(seed, 0);
+  if (kind === 'transfer') return buildBinaryModel(layers, backbone, { seeds });
+  return buildBinaryModel(layers, buildBackbone(layers, { size: MINIATURE.size, seeds: layerSeeds(seed, 1) }), { seeds });
+}
+
+/**
+ * Trains a fresh model of `kind` on `train` for `epochs` epochs and returns its test accuracy
+ * (the model is disposed; the shared backbone is not). Used by the curve and the sweep.
+ */
+export async function newTaskAccuracy(
+  tf: Tf,
+  layers: Layers,
+  kind: 'transfer' | 'scratch',
+  {
+    backbone,
+    train,
+    test,
+    seed,
+    ...opts
+  }: { backbone: Sequential; train: ImageSet; test: ImageSet; seed: number } & Omit<TrainOptions, 'task' | 'batchSize' | 'seed'>,
+): Promise<{ accuracy: number; ms: number; stopped: boolean }> {
+  const model = newTaskModel(layers, kind, backbone, seed);
+  try {
+    const run = await trainModel(tf, model, train, { ...opts, task: { kind: 'binary' }, batchSize: MINIATURE.batchSize, seed: seed + 12 });
+    return { accuracy: evaluateModel(tf, model, test, { kind: 'binary' }).accuracy, ms: run.ms, stopped: run.stopped };
+  } finally {
+    // The transfer model shares the caller's backbone: dispose only its own head.
+    if (kind === 'transfer') model.layers.slice(1).forEach((l) => l.dispose());
+    else disposeModels(model);
+  }
 }

@@ -14,6 +14,17 @@ import {
   paramCounts,
   trainModel,
   weightFingerprint,
+  accuracyVerdict,
+  chanceMargin,
+  curveSizes,
+  epochsForSteps,
+  gapMargin,
+  MINIATURE,
+  miniatureData,
+  newTaskAccuracy,
+  speedVerdict,
+  subset,
+  TUNED_LR,
 } from '../../../src/lib/examples/transfer.ts';
 
 let tf: Tf;
@@ -179,14 +190,82 @@ describe('the transfer-learning miniature (article 001 §5)', () => {
 });
 
 describe('transferSchema (URL settings)', () => {
-  it('defaults to the article’s Adam(0.001), 400 training images and 5 epochs; rejects out-of-range values', async () => {
+  it('defaults to the tuned learning rate for both networks, 400 training images, 5 epochs, no curve; rejects out-of-range values', async () => {
     const { decodeSettings, encodeSettings, transferSchema } = await import('../../../src/lib/examples/url-state.ts');
     const d = decodeSettings(transferSchema, '');
-    expect(d).toEqual({ settings: { pretrainPerClass: 150, pretrainEpochs: 4, trainSize: 400, epochs: 5, lr: 0.001, seed: 1 }, issues: [] });
+    expect(d).toEqual({ settings: { pretrainPerClass: 150, pretrainEpochs: 4, trainSize: 400, epochs: 5, lr: TUNED_LR, seed: 1, curve: false }, issues: [] });
     const bad = decodeSettings(transferSchema, 'tl.epochs=0&tl.trainSize=12.5&tl.lr=1');
     expect(bad.settings.epochs).toBe(5);
     expect(bad.issues.map((i) => i.reason)).toEqual(['not-an-integer', 'out-of-range', 'out-of-range']);
     const round = { ...d.settings, epochs: 12, seed: 9 };
     expect(decodeSettings(transferSchema, encodeSettings(transferSchema, round).toString()).settings).toEqual(round);
+  });
+});
+
+describe('the honest comparison', () => {
+  it('calls accuracies near 50 % chance: two standard errors of a coin flip on the test set', () => {
+    expect(chanceMargin(500)).toBeCloseTo(2 * Math.sqrt(0.25 / 500), 12);
+    expect(chanceMargin(500)).toBeCloseTo(0.0447, 4);
+    // Both within 4.47 points of 50 %: no conclusion, whatever the gap between them.
+    expect(accuracyVerdict(0.54, 0.47, 500).kind).toBe('chance');
+    // One clearly above chance: then the gap decides.
+    expect(accuracyVerdict(0.95, 0.52, 500)).toMatchObject({ kind: 'transfer-better' });
+    expect(accuracyVerdict(0.52, 0.95, 500)).toMatchObject({ kind: 'scratch-better' });
+  });
+
+  it('calls a gap a difference only beyond two standard errors of the difference', () => {
+    // 99 % vs 96.6 % on 500 images: σ = √((0.0099 + 0.032844) / 500) ≈ 0.92 points; the gap is 2.4.
+    expect(gapMargin(0.99, 0.966, 500)).toBeCloseTo(2 * Math.sqrt((0.99 * 0.01 + 0.966 * 0.034) / 500), 12);
+    const v = accuracyVerdict(0.99, 0.966, 500);
+    expect(v.kind).toBe('transfer-better');
+    expect('points' in v && v.points).toBeCloseTo(2.4, 9);
+    // The same gap on 50 images is noise.
+    expect(accuracyVerdict(0.99, 0.966, 50).kind).toBe('same');
+    expect(accuracyVerdict(0.9, 0.9, 500)).toMatchObject({ kind: 'same', points: 0 });
+  });
+
+  it('says "faster" only with at least 20 % less time', () => {
+    expect(speedVerdict(100, 500)).toEqual({ faster: true, ratio: 0.2 });
+    expect(speedVerdict(80, 100).faster).toBe(true);
+    expect(speedVerdict(81, 100).faster).toBe(false);
+    expect(speedVerdict(100, 0).faster).toBe(false);
+  });
+
+  it('curve sizes run from a handful of labels to the whole training set; every size gets the same steps', () => {
+    expect(curveSizes(400)).toEqual([13, 50, 200, 400]);
+    expect(curveSizes(64)).toEqual([8, 32, 64]);
+    expect(curveSizes(40)).toEqual([8, 20, 40]);
+    // 400 images, batch 32 → 13 batches an epoch; 5 epochs = 65 steps; 50 images (2 batches) need 33 epochs.
+    expect(epochsForSteps(65, 400, 32)).toBe(5);
+    expect(epochsForSteps(65, 50, 32)).toBe(33);
+    expect(epochsForSteps(65, 13, 32)).toBe(65);
+    const set = miniatureData({ seed: 1, pretrainPerClass: 20, trainSize: 40 }).train;
+    const part = subset(set, 10);
+    expect(part.count).toBe(10);
+    expect(part.labels).toEqual([1, 0, 1, 0, 1, 0, 1, 0, 1, 0]);
+    expect(Array.from(part.images)).toEqual(Array.from(set.images.subarray(0, 10 * 16 * 16)));
+  });
+
+  it('the page’s data: a 500-image test set, balanced', () => {
+    const { test, train } = miniatureData({ seed: 2, pretrainPerClass: 20, trainSize: 40 });
+    expect(test.count).toBe(MINIATURE.testCount);
+    expect(MINIATURE.testCount).toBeGreaterThanOrEqual(500);
+    expect(test.labels.filter((l) => l === 1)).toHaveLength(250);
+    expect(train.count).toBe(40);
+  });
+
+  it('newTaskAccuracy trains a fresh model and leaves only the shared backbone behind', async () => {
+    const seeds = layerSeeds(4, 0);
+    const backbone = buildBackbone(layers, { size: 16, seeds });
+    backbone.trainable = false;
+    const before = tf.memory().numTensors;
+    const data = makeFillTaskSet({ count: 32, size: 16, seed: 9 });
+    for (const kind of ['transfer', 'scratch'] as const) {
+      const r = await newTaskAccuracy(tf, layers, kind, { backbone, train: data, test: data, seed: 4, epochs: 1, lr: TUNED_LR });
+      expect(r.accuracy).toBeGreaterThanOrEqual(0);
+      expect(r.accuracy).toBeLessThanOrEqual(1);
+      expect(tf.memory().numTensors).toBe(before);
+    }
+    backbone.dispose();
   });
 });
