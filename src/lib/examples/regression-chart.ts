@@ -106,6 +106,14 @@ export interface RegressionView {
 }
 
 const r1 = (v: number) => Number(v.toFixed(1));
+/** Vertical distance between the baselines of two direct labels (12 px text). */
+const LABEL_GAP = 15;
+
+/** Moves labels down (in place) so that baselines are at least `gap` apart and none is above `top`. */
+export function spreadApart(labels: { y: number }[], gap: number, top: number): void {
+  const sorted = [...labels].sort((a, b) => a.y - b.y);
+  sorted.forEach((label, i) => (label.y = Math.max(label.y, top, i ? sorted[i - 1]!.y + gap : -Infinity)));
+}
 
 /**
  * The figure: title, drawing, legend, data table. The drawing keeps the same elements in the same
@@ -117,11 +125,25 @@ export function regressionFigure(view: RegressionView, width: number): VNode[] {
   const { data, text } = view;
   const lineOf = (line: ChartLine | undefined) => (line ? clipLine(line.b0, line.b1, view.domains) : []);
   const path = (pts: Point[]) => pts.map((p, i) => `${i ? 'L' : 'M'}${r1(f.sx(p.x))},${r1(f.sy(p.y))}`).join('');
-  // Direct label at the right end of a line: above it for the closed forms, below it for gradient descent.
-  const label = (line: ChartLine | undefined, cls: string, dy: number) => {
+  // Direct labels at the right ends of the lines: above them for the closed forms, below for gradient
+  // descent, then pushed apart so that they never overlap where the lines end close together. They
+  // have a halo (site.css) so lines crossing them do not hide them, and lie under the points, which
+  // must stay visible and draggable.
+  const labelled: [ChartLine | undefined, string, number][] = [
+    [view.target, 'kb-lin-label-reference', -8],
+    [view.leastSquares, 'kb-lin-label-ls', -8],
+    [view.gradientDescent, 'kb-lin-label-model', 18],
+  ];
+  const placed = labelled.map(([line, cls, dy]) => {
     const end = lineOf(line)[1];
-    return h('text', end ? { class: cls, x: r1(f.sx(end.x)) - 4, y: r1(f.sy(end.y)) + dy, 'text-anchor': 'end' } : { class: cls }, end ? line!.label : '');
-  };
+    return { cls, text: end ? line!.label : '', x: end ? r1(f.sx(end.x)) - 4 : 0, y: end ? r1(f.sy(end.y)) + dy : 0 };
+  });
+  spreadApart(
+    placed.filter((l) => l.text !== ''),
+    LABEL_GAP,
+    f.margin.top + 12,
+  );
+  const labels = placed.map((l) => h('text', l.text ? { class: l.cls, x: l.x, y: l.y, 'text-anchor': 'end' } : { class: l.cls }, l.text));
   const points = data.x.map((x, i) => ({ x, y: data.y[i]! }));
   const residuals = view.target ? points.map((p) => ({ p, fit: view.target!.b0 + view.target!.b1 * p.x })) : [];
   const drawing = h(
@@ -136,13 +158,7 @@ export function regressionFigure(view: RegressionView, width: number): VNode[] {
     h('path', { class: 'series-model', d: path(lineOf(view.gradientDescent)), fill: 'none', 'aria-hidden': 'true' }),
     h('path', { class: 'kb-lin-ls', d: path(lineOf(view.leastSquares)), fill: 'none', 'aria-hidden': 'true' }),
     h('path', { class: 'series-reference', d: path(lineOf(view.target)), fill: 'none', 'aria-hidden': 'true' }),
-    h(
-      'g',
-      { class: 'kb-lin-labels', 'aria-hidden': 'true' },
-      label(view.target, 'kb-lin-label-reference', -8),
-      label(view.leastSquares, 'kb-lin-label-ls', -8),
-      label(view.gradientDescent, 'kb-lin-label-model', 18),
-    ),
+    h('g', { class: 'kb-lin-labels', 'aria-hidden': 'true' }, labels),
     h(
       'g',
       { class: 'series-data kb-lin-points' },

@@ -12,6 +12,7 @@ import {
   movePoint,
   regressionFigure,
   regressionFrame,
+  spreadApart,
   toData,
   type RegressionView,
 } from '../../../src/lib/examples/regression-chart.ts';
@@ -88,6 +89,14 @@ describe('clipLine', () => {
   it('is empty for a line that misses the plot', () => {
     expect(clipLine(50, 0, domains)).toEqual([]);
     expect(clipLine(-100, 1, domains)).toEqual([]);
+  });
+});
+
+describe('spreadApart', () => {
+  it('pushes labels apart to the gap, keeps their order, and keeps them below the top', () => {
+    const labels = [{ y: 40 }, { y: 5 }, { y: 45 }];
+    spreadApart(labels, 15, 20);
+    expect(labels.map((l) => l.y)).toEqual([40, 20, 55]);
   });
 });
 
