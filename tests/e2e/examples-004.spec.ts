@@ -105,6 +105,7 @@ for (const prefix of ['', '/en']) {
 }
 
 test('§4 settings come from the URL; the article formula ignores label-0 samples', async ({ page }) => {
+  test.setTimeout(120_000); // two loads of the long article and four TensorFlow.js checks
   await page.goto(`/en${PAGE}?loss.p2=0.9&loss.p4=0.95&act.fn=relu6&act.x=6&upd.lr=0.5`);
   await expect(page.locator('[data-example="activation-functions"] select[name="fn"]')).toHaveValue('relu6');
   await checkSection4(page, [0.9, 0.9, 0.8, 0.95, 0.7], 6, 0.5);
@@ -136,6 +137,7 @@ for (const [prefix, labelP2, check] of [
   ['/en', 'ŷ₂ (y₂ = 0)', 'Check with TensorFlow.js'],
 ] as const) {
   test(`§4 sliders update the values at once, without loading TensorFlow.js (${prefix || 'zh'})`, async ({ page }) => {
+    test.setTimeout(120_000); // the long article, three widgets, then a TensorFlow.js check
     const scripts: string[] = [];
     page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
     await page.goto(`${prefix}${PAGE}`);
