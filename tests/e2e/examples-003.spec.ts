@@ -99,6 +99,38 @@ for (const [prefix, alpha] of [
   });
 }
 
+for (const [prefix, label] of [
+  ['', '手算一步的学习率 α'],
+  ['/en', 'Learning rate α of the single step'],
+] as const) {
+  test(`logistic neuron: the worked example follows the α slider at once, without TensorFlow.js (${prefix || 'zh'})`, async ({ page }) => {
+    const tfRequests: string[] = [];
+    page.on('request', (r) => /tf-runtime|tfjs/.test(r.url()) && tfRequests.push(r.url()));
+    await page.goto(`${prefix}/articles/${ARTICLE}/`);
+    const section = page.locator('[data-example="logistic-neuron"]');
+    const { theta, b, x } = ARTICLE_003_LOGISTIC;
+    const cell = (col: string, row: string) => section.locator(`td[data-col="${col}"][data-row="${row}"]`);
+    // Shown before any Run: the formulas and the article as printed; tf.grads waits for TensorFlow.js.
+    await expect(cell('y1-formula', 'theta1Next')).toHaveText(workedColumn(theta, b, x, 1, 0.1).theta1Next.toFixed(6));
+    await expect(cell('y1-tf', 'dTheta1')).toHaveText('…');
+    const slider = section.getByRole('slider', { name: label });
+    await slider.fill('1.25');
+    await expect(section.locator('input[name="alpha"]')).toHaveValue('1.25');
+    for (const y of [1, 0] as const) {
+      const ref = workedColumn(theta, b, x, y, 1.25);
+      await expect(cell(`y${y}-formula`, 'theta1Next')).toHaveText(ref.theta1Next.toFixed(6));
+      expect(await exact(cell(`y${y}-formula`, 'bNext'))).toBeCloseTo(ref.bNext, 12);
+    }
+    expect(await exact(cell('printed', 'theta1Next'))).toBeCloseTo(articleAsWritten(theta[0], b, 1.25).theta1Next, 12);
+    await expect(section.locator('tr[data-row="theta1Next"] th')).toContainText('1.25');
+    // Keyboard: one arrow press is one step of 0.01.
+    await slider.press('ArrowLeft');
+    await expect(cell('y0-formula', 'theta1Next')).toHaveText(workedColumn(theta, b, x, 0, 1.24).theta1Next.toFixed(6));
+    await expect.poll(() => new URL(page.url()).searchParams.get('logit.alpha')).toBe('1.24');
+    expect(tfRequests, 'the worked example needs no TensorFlow.js').toEqual([]);
+  });
+}
+
 async function checkTransformer(page: Page, section: Locator, lang: 'zh' | 'en') {
   const value = (key: string) => section.locator(`[data-summary] td[data-value="${key}"]`).getAttribute('data-exact').then(Number);
   const uniform = await value('uniform');

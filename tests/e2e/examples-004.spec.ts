@@ -1,5 +1,6 @@
 // Article 004's in-browser examples: the loss, activation and update widgets of §4 show the
-// values the pure modules compute here in Node (both languages); the digit classifier of §5.2
+// values the pure modules compute here in Node (both languages), follow their sliders without
+// loading TensorFlow.js, and check themselves with it on request; the digit classifier of §5.2
 // trains the article's model on the site's own digits file to ≥ 95 % held-out accuracy,
 // classifies a picked test digit and a drawing, and requests nothing outside the site.
 import { expect, test, type Locator, type Page } from '@playwright/test';
@@ -8,6 +9,7 @@ import {
   articleCrossEntropy,
   binaryCrossEntropy,
   mse,
+  TF_LOG_LOSS_EPSILON,
   relu,
   relu6,
   relu6Derivative,
@@ -103,6 +105,7 @@ for (const prefix of ['', '/en']) {
 }
 
 test('§4 settings come from the URL; the article formula ignores label-0 samples', async ({ page }) => {
+  test.setTimeout(120_000); // two loads of the long article and four TensorFlow.js checks
   await page.goto(`/en${PAGE}?loss.p2=0.9&loss.p4=0.95&act.fn=relu6&act.x=6&upd.lr=0.5`);
   await expect(page.locator('[data-example="activation-functions"] select[name="fn"]')).toHaveValue('relu6');
   await checkSection4(page, [0.9, 0.9, 0.8, 0.95, 0.7], 6, 0.5);
@@ -110,11 +113,86 @@ test('§4 settings come from the URL; the article formula ignores label-0 sample
   const losses = page.locator('[data-example="loss-functions"]');
   expect(await read(losses.locator('tr[data-row="ce-article"] td[data-value="js"]'))).toBeCloseTo(articleCrossEntropy(labels, [0.9, 0.2, 0.8, 0.1, 0.7]), 6);
   expect(binaryCrossEntropy(labels, [0.9, 0.9, 0.8, 0.95, 0.7]).sum).toBeGreaterThan(binaryCrossEntropy(labels, [0.9, 0.2, 0.8, 0.1, 0.7]).sum);
-  // A probability of exactly 0 for a label-1 sample is an infinite loss, shown as such.
+  // A probability of exactly 0 for a label-1 sample is an infinite loss, shown as such, with a note
+  // on the finite value TensorFlow.js reports (its ε inside the logarithm), before and after the check.
   await page.goto(`/en${PAGE}?loss.p1=0`);
+  const infinite = [0, 0.2, 0.8, 0.1, 0.7];
+  const clipped = binaryCrossEntropy(labels, infinite, { epsilon: TF_LOG_LOSS_EPSILON });
+  const note = page.locator('[data-example="loss-functions"] [data-epsilon-note]');
+  await expect(note).toBeVisible();
+  await expect(note).toContainText('ε = 1e-7');
+  await expect(note.locator('[data-value="clipped-term"]')).toHaveText(clipped.perSample[0]!.toFixed(6));
+  await expect(note.locator('[data-value="clipped-mean"]')).toHaveText(clipped.mean.toFixed(6));
   const again = await run(page, 'loss-functions');
   await expect(again.locator('tr[data-row="ce-article"] td[data-value="js"]')).toHaveText('∞');
+  await expect(again.locator('tr[data-row="bce-mean"] td[data-value="js"]')).toHaveText('∞');
+  expect(await read(again.locator('tr[data-row="bce-mean"] td[data-value="tf"]'))).toBeCloseTo(clipped.mean, 4);
+  // A finite loss has no note.
+  await again.locator('input[name="p1"]').fill('0.5');
+  await expect(note).toBeHidden();
 });
+
+for (const [prefix, labelP2, check] of [
+  ['', 'ŷ₂（y₂ = 0）', '用 TensorFlow.js 核对'],
+  ['/en', 'ŷ₂ (y₂ = 0)', 'Check with TensorFlow.js'],
+] as const) {
+  test(`§4 sliders update the values at once, without loading TensorFlow.js (${prefix || 'zh'})`, async ({ page }) => {
+    test.setTimeout(120_000); // the long article, three widgets, then a TensorFlow.js check
+    const scripts: string[] = [];
+    page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
+    await page.goto(`${prefix}${PAGE}`);
+    const losses = page.locator('[data-example="loss-functions"]');
+    await expect(losses.locator('[data-run]')).toHaveText(check);
+    // The slider is named like its field, in the page's language.
+    const p2 = losses.getByRole('slider', { name: labelP2 });
+    await p2.fill('0.9');
+    await expect(losses.locator('input[name="p2"]')).toHaveValue('0.9');
+    const probs = [0.9, 0.9, 0.8, 0.1, 0.7];
+    const bce = binaryCrossEntropy(labels, probs);
+    await expect(losses.locator('tbody tr[data-i="2"] td[data-value="bce"]')).toHaveText(bce.perSample[1]!.toFixed(6));
+    await expect(losses.locator('tr[data-row="bce-mean"] td[data-value="js"]')).toHaveText(bce.mean.toFixed(6));
+    await expect(losses.locator('tr[data-row="ce-article"] td[data-value="js"]')).toHaveText(articleCrossEntropy(labels, probs).toFixed(6));
+    // Keyboard: one arrow press is one step of the slider.
+    await losses.getByRole('slider').nth(3).press('ArrowRight');
+    await expect(losses.locator('input[name="p4"]')).toHaveValue('0.11');
+    await expect(losses.locator('tr[data-row="bce-sum"] td[data-value="js"]')).toHaveText(
+      binaryCrossEntropy(labels, [0.9, 0.9, 0.8, 0.11, 0.7]).sum.toFixed(6),
+    );
+    // The committed change is in the link.
+    await expect.poll(() => new URL(page.url()).searchParams.get('loss.p2')).toBe('0.9');
+
+    const act = page.locator('[data-example="activation-functions"]');
+    await act.getByRole('slider').fill('-1.5');
+    for (const [name, f, d] of [
+      ['sigmoid', sigmoid, sigmoidDerivative],
+      ['relu', relu, reluDerivative],
+      ['relu6', relu6, relu6Derivative],
+    ] as const) {
+      await expect(act.locator(`tr[data-fn="${name}"] td[data-value="js"]`)).toHaveText(f(-1.5).toFixed(6));
+      await expect(act.locator(`tr[data-fn="${name}"] td[data-value="d-js"]`)).toHaveText(d(-1.5).toFixed(6));
+    }
+    await expect(act.locator('[data-chart="activation"] figcaption')).toContainText('-1.5');
+    await act.locator('select[name="fn"]').selectOption('relu6');
+    await expect(act.locator('[data-chart="activation"] figcaption')).toContainText('ReLU6');
+
+    const upd = page.locator('[data-example="parameter-update"]');
+    await upd.getByRole('slider').fill('0.5');
+    const expected = parameterUpdate([...ARTICLE_004_UPDATE.theta], [...ARTICLE_004_UPDATE.grad], 0.5);
+    for (let i = 0; i < 3; i++) await expect(upd.locator(`tr[data-i="${i + 1}"] td[data-value="js"]`)).toHaveText(expected[i]!.toFixed(6));
+    await expect(upd.locator(`tr[data-i="1"] td[data-value="tf"]`), 'no TensorFlow.js value before the check').toHaveText('…');
+
+    expect(
+      scripts.filter((u) => /tf-runtime|tfjs/.test(u)),
+      'moving sliders loads no TensorFlow.js',
+    ).toEqual([]);
+    // After the check, the TensorFlow.js column follows the slider too.
+    await run(page, 'parameter-update');
+    await upd.getByRole('slider').fill('0.2');
+    const next = parameterUpdate([...ARTICLE_004_UPDATE.theta], [...ARTICLE_004_UPDATE.grad], 0.2);
+    await expect(upd.locator(`tr[data-i="3"] td[data-value="js"]`)).toHaveText(next[2]!.toFixed(6));
+    expect(await read(upd.locator(`tr[data-i="3"] td[data-value="tf"]`))).toBeCloseTo(next[2]!, 5);
+  });
+}
 
 /** Collects every request that leaves the site's origin. */
 function offSite(page: Page, origin: string): string[] {
@@ -271,8 +349,10 @@ for (const [prefix, expected] of [
   });
 }
 
-test('the §4 widgets have no axe violations after running them', async ({ page }) => {
-  await page.goto(`/en${PAGE}`);
+test('the §4 widgets have no axe violations after running them (with sliders and the ε note)', async ({ page }) => {
+  test.setTimeout(120_000); // the long article, three TensorFlow.js checks and an axe scan of three sections
+  await page.goto(`/en${PAGE}?loss.p1=0`);
+  await expect(page.locator('[data-example="loss-functions"] [data-epsilon-note]')).toBeVisible();
   const ids = ['loss-functions', 'activation-functions', 'parameter-update'];
   for (const id of ids) await run(page, id);
   expect(

@@ -1,7 +1,9 @@
 // The in-browser examples: they run, their numbers match independent references
 // computed here in Node, their settings live in the URL, and tfjs loads only on demand.
-import { expect, test, type Page } from '@playwright/test';
-import { gradientDescentPlain, leastSquares } from '../../src/lib/examples/linear-regression.ts';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { gradientDescentPlain, leastSquares, ridge } from '../../src/lib/examples/linear-regression.ts';
+import { fmt } from '../../src/lib/plot.ts';
+import { axeViolations } from './axe.ts';
 import { ARTICLE_000_POINTS } from '../../src/lib/examples/article-data.ts';
 
 const { x, y } = { x: [...ARTICLE_000_POINTS.x], y: [...ARTICLE_000_POINTS.y] };
@@ -130,7 +132,15 @@ for (const width of [360, 1366]) {
     const section = await runExample(page, 'linear-regression');
     const figure = section.locator('[data-chart="fit"]');
     await expect(figure.locator('figcaption')).toHaveText('Data points and fitted lines');
-    await expect(figure.locator('.kb-chart__legend li')).toHaveText(['gradient descent', 'Least-squares closed form', 'data points']);
+    await expect(figure.locator('.kb-chart__legend li')).toHaveText([
+      'gradient descent',
+      'Least-squares closed form',
+      'residuals (distance to the closed form)',
+      'data points',
+    ]);
+    // The lines are also labelled where they end, so the dashed closed form can be told from gradient descent without the legend.
+    await expect(figure.locator('svg text.kb-lin-label-reference')).toHaveText('Least-squares closed form');
+    await expect(figure.locator('svg text.kb-lin-label-model')).toHaveText('gradient descent');
     // Rendered size of every text of both charts: font size × the drawing's scale on screen.
     const sizes = await section.locator('[data-chart] > svg text').evaluateAll((texts) =>
       texts.map((t) => {
@@ -146,3 +156,89 @@ for (const width of [360, 1366]) {
     await expect(figure.locator('table tbody tr').first()).toBeVisible();
   });
 }
+
+/** The data points as the chart holds them now, and the table's value of a row. */
+const pointsOf = (section: Locator) =>
+  section.locator('[data-point]').evaluateAll((circles) => ({
+    x: circles.map((c) => Number(c.getAttribute('data-x'))),
+    y: circles.map((c) => Number(c.getAttribute('data-y'))),
+  }));
+const exactOf = (section: Locator, row: string, value: string) =>
+  section.locator(`tr.${row} td[data-value="${value}"]`).getAttribute('data-exact').then(Number);
+
+test('dragging a data point with the mouse moves the closed-form fit at once, without TensorFlow.js', async ({ page }) => {
+  const tfRequests: string[] = [];
+  page.on('request', (r) => /tf-runtime|tfjs/.test(r.url()) && tfRequests.push(r.url()));
+  await page.goto('/en/articles/hype-to-rationality/');
+  const section = page.locator('[data-example="linear-regression"]');
+  const point = section.locator('[data-point="3"]');
+  await point.hover(); // scrolls it into view and waits until it stays put
+  const before = await pointsOf(section);
+  expect(before).toEqual({ x, y });
+  expect(await exactOf(section, 'row-reference', 'b1')).toBeCloseTo(leastSquares(x, y).b1, 12);
+
+  // Drag the last point (8, 9) down and to the left with the mouse.
+  const box = (await point.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x - 40, box.y + 90, { steps: 5 });
+  await page.mouse.up();
+  const after = await pointsOf(section);
+  expect(after.x.slice(0, 3)).toEqual(x.slice(0, 3));
+  expect(after.y.slice(0, 3)).toEqual(y.slice(0, 3));
+  expect(after.x[3]).toBeLessThan(8);
+  expect(after.y[3]).toBeLessThan(9);
+  const fit = leastSquares(after.x, after.y);
+  await expect.poll(() => exactOf(section, 'row-reference', 'b1')).toBeCloseTo(fit.b1, 12);
+  expect(await exactOf(section, 'row-reference', 'b0')).toBeCloseTo(fit.b0, 12);
+  expect(await exactOf(section, 'row-reference', 'rmse')).toBeCloseTo(fit.rmse, 12);
+  // The dashed line and the residuals are drawn for the moved data; the point's name says where it is.
+  await expect(section.locator('.kb-lin-residual line')).toHaveCount(4);
+  await expect(point).toHaveAttribute('aria-label', `Data point 4: X = ${fmt(after.x[3]!)}, Y = ${fmt(after.y[3]!)}`);
+  expect(tfRequests, 'dragging loads no TensorFlow.js').toEqual([]);
+});
+
+test('the keyboard moves a focused data point; ridge follows, and Run trains on the moved points', async ({ page }) => {
+  await page.goto('/en/articles/hype-to-rationality/?lin.lambda=0.5&lin.lr=0.03&lin.epochs=300');
+  const section = page.locator('[data-example="linear-regression"]');
+  await expect(section.getByRole('button', { name: 'Data point 1: X = 2, Y = 4' })).toBeVisible();
+  const point = section.locator('[data-point="0"]');
+  await point.focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(point).toHaveAttribute('data-y', '4.3');
+  await expect(point).toHaveAttribute('data-x', '3');
+  await expect(point).toBeFocused();
+  const moved = { x: [3, 4, 6, 8], y: [4.3, 5, 7, 9] };
+  const target = ridge(moved.x, moved.y, 0.5);
+  await expect.poll(() => exactOf(section, 'row-reference', 'b0')).toBeCloseTo(target.b0, 12);
+  expect(await exactOf(section, 'row-least-squares', 'b1')).toBeCloseTo(leastSquares(moved.x, moved.y).b1, 12);
+  await expect(section.locator('.kb-lin-chart path.kb-lin-ls')).toHaveAttribute('d', /^M/);
+
+  await runExample(page, 'linear-regression');
+  await expect(section).toHaveAttribute('data-state', 'done');
+  const gd = gradientDescentPlain(moved.x, moved.y, { lr: 0.03, epochs: 300, ridgeLambda: 0.5 });
+  expect(await exactOf(section, 'row-model', 'b0')).toBeCloseTo(gd.b0, 3);
+  expect(await exactOf(section, 'row-model', 'b1')).toBeCloseTo(gd.b1, 3);
+  // Moving a point again makes the trained line stale: it goes, the closed forms stay.
+  await point.press('ArrowDown');
+  await expect(section.locator('tr.row-model')).toHaveCount(0);
+  await expect(section.locator('.kb-lin-chart path.series-model')).toHaveAttribute('d', '');
+  // Reset brings back the article's points.
+  await section.locator('[data-reset]').click();
+  expect(await pointsOf(section)).toEqual({ x, y });
+});
+
+test('linear regression in Chinese: drag hint, point names and slider labels; no axe violations after a drag', async ({ page }) => {
+  test.setTimeout(120_000); // the longest article page (≈ 12,000 elements) and an axe scan
+  await page.goto('/articles/hype-to-rationality/');
+  const section = page.locator('[data-example="linear-regression"]');
+  await expect(section.locator('.kb-lin__hint')).toContainText('拖动数据点');
+  await expect(section.locator('[data-reset]')).toHaveText('恢复数据点');
+  await expect(section.getByRole('slider', { name: '岭回归 λ' })).toBeVisible();
+  await section.getByRole('button', { name: '数据点 2：X = 4，Y = 5' }).press('ArrowDown');
+  await expect(section.getByRole('button', { name: '数据点 2：X = 4，Y = 4.9' })).toBeFocused();
+  await section.getByRole('slider', { name: '岭回归 λ' }).fill('1');
+  await expect(section.locator('tr.row-reference th')).toHaveText('岭回归闭式解（λ = 1）');
+  expect(await axeViolations(page, '[data-example="linear-regression"]')).toEqual([]);
+});

@@ -88,7 +88,8 @@ export function mountExample<S extends SettingsSchema>(id: string, schema: S, ru
   for (const section of document.querySelectorAll<HTMLElement>(`[data-example="${id}"]`)) wire(section, id, schema, run);
 }
 
-function wire<S extends SettingsSchema>(section: HTMLElement, id: string, schema: S, run: Run<S>) {
+/** Wires one example's frame: settings from the URL into its form, its button to `run`. */
+export function wire<S extends SettingsSchema>(section: HTMLElement, id: string, schema: S, run: Run<S>) {
   const msg = messagesOf(section);
   const form = section.querySelector<HTMLFormElement>('form[data-settings]')!;
   const statusEl = section.querySelector<HTMLElement>('[data-status]')!;

@@ -65,6 +65,9 @@ export function mse(yTrue: readonly number[], yPred: readonly number[]): number 
   return s / yTrue.length;
 }
 
+/** The ε `tf.losses.logLoss` adds inside its logarithms (its default), so that ln 0 never occurs. */
+export const TF_LOG_LOSS_EPSILON = 1e-7;
+
 /**
  * Binary cross-entropy −[y·ln ŷ + (1 − y)·ln(1 − ŷ)] per sample, summed and averaged — the
  * correct loss for article 004's binary example (l.221–223). `epsilon` (default 0) is added
