@@ -62,9 +62,10 @@ class ActivationPlayground extends HTMLElement {
     instantExample(this, activationsSchema, {
       sliders: { x: { min: -10, max: 10, step: 0.1 } },
       render: (settings) => this.render(settings),
-      run: async ({ settings, loadTf, status }) => {
+      run: async ({ settings, loadTf, status, firstResult }) => {
         this.tf = (await loadTf()).tf;
         this.render(settings);
+        firstResult();
         status(msg('examples.activation-functions.done'));
       },
     });

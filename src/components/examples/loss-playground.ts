@@ -40,9 +40,10 @@ class LossPlayground extends HTMLElement {
     instantExample(this, lossesSchema, {
       sliders: { p1: PROBABILITY, p2: PROBABILITY, p3: PROBABILITY, p4: PROBABILITY, p5: PROBABILITY },
       render: (settings) => this.render(settings),
-      run: async ({ settings, loadTf, status }) => {
+      run: async ({ settings, loadTf, status, firstResult }) => {
         this.tf = (await loadTf()).tf;
         this.render(settings);
+        firstResult();
         status(msg('examples.loss-functions.done'));
       },
     });

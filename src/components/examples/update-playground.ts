@@ -35,9 +35,10 @@ class UpdatePlayground extends HTMLElement {
     instantExample(this, parameterUpdateSchema, {
       sliders: { lr: { min: 0, max: 1, step: 0.01 } },
       render: ({ lr }) => this.render(lr),
-      run: async ({ settings, loadTf, status }) => {
+      run: async ({ settings, loadTf, status, firstResult }) => {
         this.tf = (await loadTf()).tf;
         this.render(settings.lr);
+        firstResult();
         status(msg('examples.common.done'));
       },
     });
