@@ -11,9 +11,10 @@ export const EXAMPLE_DOWNLOADS: Readonly<Record<string, readonly Download[]>> = 
   'gradient-descent': [],
   'mlp-from-scratch': ['tfjs'],
   'transfer-learning': ['tfjs'],
-  'loss-functions': ['tfjs'],
-  'activation-functions': ['tfjs'],
-  'parameter-update': ['tfjs'],
+  // These three recompute in plain TypeScript; TensorFlow.js loads only for the optional check.
+  'loss-functions': [],
+  'activation-functions': [],
+  'parameter-update': [],
   'digit-classifier': ['tfjs', 'digits'],
   'logistic-neuron': ['tfjs'],
   'tiny-transformer': ['tfjs'],
