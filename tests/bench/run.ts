@@ -425,7 +425,9 @@ for (const [name, r] of Object.entries(lighthouseScores) as [string, Record<stri
       `| ${name} | ${r.performance} (${r.performanceRange}) | ${r.accessibility} | ${r['best-practices']} | ${r.seo} | ${kb(r.totalBytes as number)} | ${plainBytes ? `${((r.totalBytes as number) / plainBytes).toFixed(1)}×` : '—'} |`,
     );
 }
-const markdown = lines.join('\n');
+// --examples-only: the header and the examples' sections (the other tables were not measured).
+const section = (title: string) => lines.findIndex((l) => l.startsWith(title));
+const markdown = (examplesOnly ? [...lines.slice(0, 3), '', ...lines.slice(section('## Examples'), section('## Lighthouse'))] : lines).join('\n');
 writeFileSync('bench-report.json', JSON.stringify(report, null, 2));
 writeFileSync('bench-report.md', `${markdown}\n`);
 console.log(markdown);
