@@ -22,7 +22,7 @@ import { gzipSync } from 'node:zlib';
 import yaml from 'js-yaml';
 import { chromium, type Page } from '@playwright/test';
 import { benchSearch, searchReport } from '../search/bench.ts';
-import { indexSize, indexSizeLine } from '../search/index-size.ts';
+import { indexSize, indexSizeLine, indexTimeLine } from '../search/index-size.ts';
 import { trainingFlops } from '../../src/lib/examples/digits-model.ts';
 import { decodeSettings, digitsSchema } from '../../src/lib/examples/url-state.ts';
 
@@ -40,11 +40,13 @@ function dirSize(dir: string): number {
 const report: Record<string, unknown> = { date: new Date().toISOString() };
 const examplesOnly = process.argv.includes('--examples-only');
 
-/** Seconds `astro build` takes for the site at `root`. */
+let buildLog = '';
+/** Seconds `astro build` takes for the site at `root` (its output kept in `buildLog`). */
 function build(root: string): number {
   const start = performance.now();
-  const run = spawnSync('npx', ['astro', 'build', '--root', root], { stdio: 'ignore' });
+  const run = spawnSync('npx', ['astro', 'build', '--root', root], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (run.status !== 0) throw new Error(`astro build --root ${root} failed`);
+  if (root === '.') buildLog = run.stdout;
   return Number(((performance.now() - start) / 1000).toFixed(1));
 }
 
@@ -316,6 +318,7 @@ if (!examplesOnly) lines.push(`- bare Starlight build (reference): ${report.bare
 lines.push(
   `- built site: ${kb(report.siteBytes as number)}`,
   `- ${indexSizeLine(searchIndexSize)}`,
+  `- ${indexTimeLine(searchIndexSize, buildLog)}`,
   '',
   '## Pages before interaction',
   '',

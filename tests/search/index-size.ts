@@ -18,6 +18,8 @@ export interface IndexSize {
   bytes: number;
   /** Plain Pagefind over the same pages, aliases removed. */
   baselineBytes: number;
+  /** How long plain Pagefind takes to index and write those pages (ms), to set beside the build's own step. */
+  baselineMs: number;
 }
 
 function dirSize(dir: string, skip = /^$/): number {
@@ -32,17 +34,29 @@ const withoutAliases = (html: string) => html.replace(new RegExp(`<span data-pag
 export async function indexSize(dist = 'dist'): Promise<IndexSize> {
   const out = mkdtempSync(join(tmpdir(), 'kb-plain-index-'));
   try {
+    const started = performance.now();
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
     const pages = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
     for (const page of pages)
       await index.addHTMLFile({ sourcePath: relative(dist, join(dist, page)), content: withoutAliases(readFileSync(join(dist, page), 'utf8')) });
     await index.writeFiles({ outputPath: out });
+    const baselineMs = Math.round(performance.now() - started);
     await pagefind.close();
-    return { bytes: dirSize(join(dist, 'pagefind')) + dirSize(join(dist, RECORDS_BUNDLE)), baselineBytes: dirSize(out, UNUSED) };
+    return { bytes: dirSize(join(dist, 'pagefind')) + dirSize(join(dist, RECORDS_BUNDLE)), baselineBytes: dirSize(out, UNUSED), baselineMs };
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
+}
+
+/**
+ * The build's search step (`indexed in N ms`, logged by src/integrations/search-index.ts) beside
+ * plain Pagefind's time over the same pages: what the search work adds to the build.
+ */
+export function indexTimeLine({ baselineMs }: IndexSize, buildLog: string): string {
+  const ours = Number(/indexed in (\d+) ms/.exec(buildLog)?.[1] ?? NaN);
+  if (Number.isNaN(ours)) return `search indexing: plain Pagefind over the same pages takes ${baselineMs} ms (the build's own step was not logged)`;
+  return `search indexing: ${ours} ms in the build vs ${baselineMs} ms for plain Pagefind over the same pages (+${Math.max(ours - baselineMs, 0)} ms)`;
 }
 
 /** One line for the bench report. */
@@ -52,4 +66,8 @@ export function indexSizeLine({ bytes, baselineBytes }: IndexSize): string {
   return `Pagefind index: ${kb(bytes)} (pages + glossary/errata records) vs ${kb(baselineBytes)} for plain Pagefind over the same pages without aliases or records: ${Number(growth) >= 0 ? '+' : ''}${growth} % (target ≤ +20 %)`;
 }
 
-if (import.meta.main) console.log(indexSizeLine(await indexSize()));
+if (import.meta.main) {
+  const size = await indexSize();
+  console.log(indexSizeLine(size));
+  console.log(indexTimeLine(size, ''));
+}
