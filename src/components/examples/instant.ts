@@ -4,10 +4,10 @@
  * the settings go to the page URL when a change is committed. The frame's button (runtime.ts) stays
  * for what needs TensorFlow.js: a check of the same values, or a training run.
  */
-import { decodeSettings, encodeSettings, type SettingsOf, type SettingsSchema } from '../../lib/examples/url-state.ts';
+import { decodeSettings, type SettingsOf, type SettingsSchema } from '../../lib/examples/url-state.ts';
 import { h, create } from '../../lib/examples/element.ts';
 import { messagesOf, type Msg } from './messages.ts';
-import { wire, type RunContext, type RunOutcome } from './runtime.ts';
+import { formParams, saveSettings, wire, type RunContext, type RunOutcome } from './runtime.ts';
 
 /** The range a slider covers (it may be narrower than what the number field accepts). */
 export interface SliderSpec {
@@ -33,16 +33,8 @@ export function exampleFrame(host: HTMLElement): { section: HTMLElement; form: H
 
 /** The form's settings, or undefined while a field holds an invalid value (e.g. half typed). */
 export function formSettings<S extends SettingsSchema>(form: HTMLFormElement, schema: S): SettingsOf<S> | undefined {
-  const params = new URLSearchParams();
-  for (const [key, value] of new FormData(form)) params.set(schema.prefix + key, String(value));
-  const { settings, issues } = decodeSettings(schema, params);
+  const { settings, issues } = decodeSettings(schema, formParams(form, schema));
   return issues.length ? undefined : settings;
-}
-
-/** Writes the settings into the page URL (other examples' keys stay), as a run does. */
-export function saveSettings<S extends SettingsSchema>(schema: S, settings: SettingsOf<S>): void {
-  const query = encodeSettings(schema, settings, { base: location.search }).toString();
-  history.replaceState(history.state, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
 }
 
 /** Adds a slider after each listed number field, named like it for assistive technology; returns the pairs. */

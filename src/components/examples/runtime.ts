@@ -88,6 +88,19 @@ export function mountExample<S extends SettingsSchema>(id: string, schema: S, ru
   for (const section of document.querySelectorAll<HTMLElement>(`[data-example="${id}"]`)) wire(section, id, schema, run);
 }
 
+/** The form's values as the page-URL query they stand for (keys with the example's prefix). */
+export function formParams(form: HTMLFormElement, schema: SettingsSchema): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of new FormData(form)) params.set(schema.prefix + key, String(value));
+  return params;
+}
+
+/** Writes the settings into the page URL (other examples' keys stay), so a shared link reproduces them. */
+export function saveSettings<S extends SettingsSchema>(schema: S, settings: SettingsOf<S>): void {
+  const query = encodeSettings(schema, settings, { base: location.search }).toString();
+  history.replaceState(history.state, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
+}
+
 /** Wires one example's frame: settings from the URL into its form, its button to `run`. */
 export function wire<S extends SettingsSchema>(section: HTMLElement, id: string, schema: S, run: Run<S>) {
   const msg = messagesOf(section);
@@ -109,14 +122,9 @@ export function wire<S extends SettingsSchema>(section: HTMLElement, id: string,
         field.value = typeof value === 'boolean' ? (value ? '1' : '0') : String(value);
     }
   };
-  const formParams = () => {
-    const params = new URLSearchParams();
-    for (const [key, value] of new FormData(form)) params.set(schema.prefix + key, String(value));
-    return params;
-  };
   // Settings that do not apply to the others' values are hidden (and keep their value).
   const hideInapplicable = () => {
-    const hidden = inapplicable(schema, decodeSettings(schema, formParams()).settings);
+    const hidden = inapplicable(schema, decodeSettings(schema, formParams(form, schema)).settings);
     for (const key of Object.keys(schema.fields)) {
       const label = (form.elements.namedItem(key) as HTMLElement | null)?.closest('label');
       if (label) label.hidden = hidden.includes(key);
@@ -139,14 +147,13 @@ export function wire<S extends SettingsSchema>(section: HTMLElement, id: string,
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     if (running) return;
-    const { settings, issues } = decodeSettings(schema, formParams());
+    const { settings, issues } = decodeSettings(schema, formParams(form, schema));
     if (issues.length) {
       section.dataset.state = 'invalid';
       status(msg('examples.common.form.invalid', { list: describeIssues(section, issues) }));
       return;
     }
-    const query = encodeSettings(schema, settings, { base: location.search }).toString();
-    history.replaceState(history.state, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
+    saveSettings(schema, settings);
 
     running = true;
     stopRequested = false;
