@@ -46,17 +46,19 @@ for (const prefix of ['', '/en']) {
 }
 
 test('settings come from the URL, so a shared link reproduces the run', async ({ page }) => {
-  await page.goto('/en/articles/hype-to-rationality/?lin.lr=0.03&lin.epochs=3000');
+  // Neither value is the default (0.01, 1000): the run matches the reference only if both were read.
+  await page.goto('/en/articles/hype-to-rationality/?lin.lr=0.03&lin.epochs=300');
   const section = page.locator('[data-example="linear-regression"]');
   await expect(section.locator('input[name="lr"]')).toHaveValue('0.03');
   await runExample(page, 'linear-regression');
-  const closed = leastSquares(x, y);
-  expect(await cell(section, 'row-model', 'b0')).toBeCloseTo(closed.b0, 3);
-  expect(await cell(section, 'row-model', 'b1')).toBeCloseTo(closed.b1, 3);
+  const shared = gradientDescentPlain(x, y, { lr: 0.03, epochs: 300 });
+  expect(await cell(section, 'row-model', 'b0')).toBeCloseTo(shared.b0, 3);
+  expect(await cell(section, 'row-model', 'b1')).toBeCloseTo(shared.b1, 3);
 
-  await section.locator('input[name="epochs"]').fill('500');
+  // A changed setting is written back, so the address shares the new run.
+  await section.locator('input[name="epochs"]').fill('200');
   await runExample(page, 'linear-regression');
-  expect(new URL(page.url()).searchParams.get('lin.epochs')).toBe('500');
+  expect(new URL(page.url()).searchParams.get('lin.epochs')).toBe('200');
   expect(new URL(page.url()).searchParams.get('lin.lr')).toBe('0.03');
 });
 
@@ -96,6 +98,36 @@ test('a running example can be stopped', async ({ page }) => {
   await expect(section).toHaveAttribute('data-state', 'stopped', { timeout: 30_000 });
   // A partial run is labelled as partial.
   await expect(section.locator('tr.row-model th')).toContainText(/stopped after \d+ of 10000 epochs/);
+});
+
+test('Step advances the run one epoch at a time, and Continue runs on to the straight run’s result', async ({ page }) => {
+  await page.goto('/en/articles/hype-to-rationality/?lin.epochs=200');
+  const section = page.locator('[data-example="linear-regression"]');
+  const step = section.getByRole('button', { name: 'Step' });
+  for (const n of [1, 2]) {
+    await step.click();
+    await expect(section).toHaveAttribute('data-state', 'paused');
+    await expect(section.locator('[data-status]')).toContainText(`Paused after ${n} of 200`);
+  }
+  await expect(section.locator('tr.row-model th')).toContainText('2 of 200 epochs');
+  const afterTwo = gradientDescentPlain(x, y, { lr: 0.01, epochs: 2 });
+  expect(await cell(section, 'row-model', 'b0')).toBeCloseTo(afterTwo.b0, 4);
+
+  await expect(section.locator('[data-run]')).toHaveText('Continue');
+  await runExample(page, 'linear-regression');
+  await expect(section).toHaveAttribute('data-state', 'done');
+  const straight = gradientDescentPlain(x, y, { lr: 0.01, epochs: 200 });
+  expect(await cell(section, 'row-model', 'b0')).toBeCloseTo(straight.b0, 4);
+  expect(await cell(section, 'row-model', 'b1')).toBeCloseTo(straight.b1, 4);
+  await expect(section.locator('[data-run]')).toHaveText('Run');
+
+  // A changed setting discards a paused run: the next Step starts over.
+  await step.click();
+  await expect(section).toHaveAttribute('data-state', 'paused');
+  await section.locator('input[name="lr"]').fill('0.02');
+  await expect(section.locator('[data-run]')).toHaveText('Run');
+  await step.click();
+  await expect(section.locator('[data-status]')).toContainText('Paused after 1 of 200');
 });
 
 test('article pages without examples load no TensorFlow.js', async ({ page }) => {

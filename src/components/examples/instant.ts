@@ -7,7 +7,7 @@
 import { decodeSettings, type SettingsOf, type SettingsSchema } from '../../lib/examples/url-state.ts';
 import { h, create } from '../../lib/examples/element.ts';
 import { messagesOf, type Msg } from './messages.ts';
-import { formParams, saveSettings, wire, type RunContext, type RunOutcome } from './runtime.ts';
+import { formParams, saveSettings, wire, type Driver } from './runtime.ts';
 
 /** The range a slider covers (it may be narrower than what the number field accepts). */
 export interface SliderSpec {
@@ -21,8 +21,8 @@ export interface InstantOptions<S extends SettingsSchema> {
   sliders: Partial<Record<Extract<keyof S['fields'], string>, SliderSpec>>;
   /** Draws the values of valid settings; called at start and on every input event. */
   render: (settings: SettingsOf<S>) => void;
-  /** What the frame's button does. */
-  run: (ctx: RunContext<S>) => Promise<RunOutcome>;
+  /** What the frame's buttons do: a check with TensorFlow.js, or a training session (then with Step). */
+  run: Driver<S>;
 }
 
 /** The frame around `host`, its form and its translator. */

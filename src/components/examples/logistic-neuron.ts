@@ -7,14 +7,24 @@
 import { ARTICLE_003_LOGISTIC } from '../../lib/examples/article-data.ts';
 import { h, patch } from '../../lib/examples/element.ts';
 import { articleAsWritten, workedColumn, workedColumnTf, type WorkedColumn } from '../../lib/examples/logistic-worked.ts';
-import { decisionBoundary, logisticMetrics, makeTwoClusters, trainLogisticPlain, trainLogisticTf, type LogisticEpoch } from '../../lib/examples/logistic.ts';
+import {
+  createLogisticSession,
+  decisionBoundary,
+  logisticMetrics,
+  makeTwoClusters,
+  trainLogisticPlain,
+  type Box,
+  type LabelledPoints,
+  type LogisticEpoch,
+  type LogisticSession,
+} from '../../lib/examples/logistic.ts';
 import type { Tf } from '../../lib/examples/tf-runtime.ts';
 import { logisticExampleSchema, type SettingsOf } from '../../lib/examples/url-state.ts';
 import { extent } from '../../lib/plot.ts';
 import { drawChart } from './chart-view.ts';
 import { exampleFrame, instantExample } from './instant.ts';
 import { plural } from './messages.ts';
-import { num, type RunContext } from './runtime.ts';
+import { num, sessionPlayer, type RunContext } from './runtime.ts';
 
 type Settings = SettingsOf<typeof logisticExampleSchema>;
 const { theta, b, x } = ARTICLE_003_LOGISTIC;
@@ -26,7 +36,7 @@ class LogisticNeuron extends HTMLElement {
     instantExample(this, logisticExampleSchema, {
       sliders: { alpha: { min: 0.01, max: 2, step: 0.01 } },
       render: ({ alpha }) => this.renderWorked(alpha),
-      run: (ctx) => this.train(ctx),
+      run: this.player,
     });
   }
 
@@ -92,86 +102,92 @@ class LogisticNeuron extends HTMLElement {
     ]);
   }
 
-  /** Run: the tf.grads columns, then training on two seeded clusters with live charts. */
-  private async train({ settings, msg, loadTf, shouldStop, status, progress, firstResult, frame }: RunContext<typeof logisticExampleSchema>) {
-    const scatterChart = this.querySelector<HTMLElement>('[data-chart="scatter"]')!;
-    const lossChart = this.querySelector<HTMLElement>('[data-chart="loss"]')!;
-    const accuracyChart = this.querySelector<HTMLElement>('[data-chart="accuracy"]')!;
-    const table = this.querySelector('[data-table]')!;
-    for (const el of [scatterChart, lossChart, accuracyChart, table]) el.replaceChildren();
+  /** The training session's data, plot box and curves (what `show` and `finish` draw). */
+  private run?: { data: LabelledPoints; box: Box; losses: { x: number; y: number }[]; accuracies: { x: number; y: number }[]; lastDraw: number };
 
+  /** Run and Step: the tf.grads columns, then training on two seeded clusters, one epoch per step, with live charts. */
+  private player = sessionPlayer<typeof logisticExampleSchema, LogisticEpoch, LogisticSession>({
+    create: (ctx) => this.createSession(ctx),
+    show: (e, session, ctx) => {
+      const run = this.run!;
+      run.losses.push({ x: e.epoch + 1, y: e.loss });
+      run.accuracies.push({ x: e.epoch + 1, y: logisticMetrics(e.theta, e.b, run.data).accuracy });
+      const now = performance.now();
+      if (now - run.lastDraw > 100 || session.done === session.total || ctx.shouldStop()) {
+        run.lastDraw = now;
+        this.draw(e, ctx);
+      }
+    },
+    finish: (session, ctx) => this.finish(session, ctx),
+    yieldEvery: 10,
+  });
+
+  private async createSession(ctx: RunContext<typeof logisticExampleSchema>): Promise<LogisticSession> {
+    const { settings, msg, loadTf, status, firstResult } = ctx;
+    for (const el of this.querySelectorAll('[data-chart], [data-table]')) el.replaceChildren();
     const { tf } = await loadTf();
     this.tf = tf;
     this.renderWorked(settings.alpha);
     firstResult();
-
     const data = makeTwoClusters({ nPerClass: settings.nPerClass, seed: settings.seed, sd: settings.spread });
-    const xDomain = extent(
+    const [xMin, xMax] = extent(
       data.points.map((p) => p[0]),
       0.08,
     );
-    const yDomain = extent(
+    const [yMin, yMax] = extent(
       data.points.map((p) => p[1]),
       0.08,
     );
-    const box = { xMin: xDomain[0], xMax: xDomain[1], yMin: yDomain[0], yMax: yDomain[1] };
-    const classPoints = (label: number) => data.points.filter((_, i) => data.labels[i] === label).map(([px, py]) => ({ x: px, y: py }));
-    const losses: { x: number; y: number }[] = [];
-    const accuracies: { x: number; y: number }[] = [];
-    const draw = (state: { theta: number[]; b: number }) => {
-      const boundary = decisionBoundary(state.theta, state.b, box);
-      drawChart(
-        scatterChart,
-        [
-          { kind: 'dots', className: 'kb-logit-class0', label: msg('examples.logistic-neuron.class0'), points: classPoints(0) },
-          { kind: 'dots', className: 'kb-logit-class1', label: msg('examples.logistic-neuron.class1'), points: classPoints(1) },
-          ...(boundary
-            ? [
-                {
-                  kind: 'line' as const,
-                  className: 'series-model',
-                  label: msg('examples.logistic-neuron.boundary'),
-                  points: boundary.map(([bx, by]) => ({ x: bx, y: by })),
-                },
-              ]
-            : []),
-        ],
-        { xLabel: 'x₁', yLabel: 'x₂', title: msg('examples.logistic-neuron.scatterTitle'), xDomain, yDomain },
-      );
-      drawChart(lossChart, [{ kind: 'line', className: 'series-model', label: msg('examples.logistic-neuron.lossSeries'), points: losses }], {
-        xLabel: msg('examples.logistic-neuron.epochAxis'),
-        yLabel: msg('examples.logistic-neuron.lossAxis'),
-        title: msg('examples.logistic-neuron.lossTitle'),
-      });
-      drawChart(accuracyChart, [{ kind: 'line', className: 'series-model', label: msg('examples.logistic-neuron.accuracy'), points: accuracies }], {
-        xLabel: msg('examples.logistic-neuron.epochAxis'),
-        yLabel: msg('examples.logistic-neuron.accuracy'),
-        title: msg('examples.logistic-neuron.accuracyTitle'),
-        yDomain: [0, 1.02],
-      });
-    };
-
+    this.run = { data, box: { xMin, xMax, yMin, yMax }, losses: [], accuracies: [], lastDraw: 0 };
     status(msg('examples.logistic-neuron.training'));
-    const options = { data, lr: settings.lr, epochs: settings.epochs, seed: settings.seed };
-    let lastDraw = 0;
-    const result = await trainLogisticTf(tf, {
-      ...options,
-      yieldEvery: 10,
-      yieldFn: frame,
-      shouldStop,
-      onEpoch: (e: LogisticEpoch) => {
-        losses.push({ x: e.epoch + 1, y: e.loss });
-        accuracies.push({ x: e.epoch + 1, y: logisticMetrics(e.theta, e.b, data).accuracy });
-        const now = performance.now();
-        if (now - lastDraw > 100 || e.epoch === settings.epochs - 1) {
-          lastDraw = now;
-          draw(e);
-          progress((e.epoch + 1) / settings.epochs);
-        }
-      },
+    return createLogisticSession(tf, { data, lr: settings.lr, epochs: settings.epochs, seed: settings.seed });
+  }
+
+  /** The scatter plot with the decision boundary for (θ, b), and the loss and accuracy curves so far. */
+  private draw(state: { theta: number[]; b: number }, { msg }: RunContext<typeof logisticExampleSchema>) {
+    const { data, box, losses, accuracies } = this.run!;
+    const chart = (name: string) => this.querySelector<HTMLElement>(`[data-chart="${name}"]`)!;
+    const classPoints = (label: number) => data.points.filter((_, i) => data.labels[i] === label).map(([px, py]) => ({ x: px, y: py }));
+    const boundary = decisionBoundary(state.theta, state.b, box);
+    drawChart(
+      chart('scatter'),
+      [
+        { kind: 'dots', className: 'kb-logit-class0', label: msg('examples.logistic-neuron.class0'), points: classPoints(0) },
+        { kind: 'dots', className: 'kb-logit-class1', label: msg('examples.logistic-neuron.class1'), points: classPoints(1) },
+        ...(boundary
+          ? [
+              {
+                kind: 'line' as const,
+                className: 'series-model',
+                label: msg('examples.logistic-neuron.boundary'),
+                points: boundary.map(([bx, by]) => ({ x: bx, y: by })),
+              },
+            ]
+          : []),
+      ],
+      { xLabel: 'x₁', yLabel: 'x₂', title: msg('examples.logistic-neuron.scatterTitle'), xDomain: [box.xMin, box.xMax], yDomain: [box.yMin, box.yMax] },
+    );
+    drawChart(chart('loss'), [{ kind: 'line', className: 'series-model', label: msg('examples.logistic-neuron.lossSeries'), points: losses }], {
+      xLabel: msg('examples.logistic-neuron.epochAxis'),
+      yLabel: msg('examples.logistic-neuron.lossAxis'),
+      title: msg('examples.logistic-neuron.lossTitle'),
     });
-    draw(result);
-    this.renderResults(settings, result, trainLogisticPlain({ ...options, epochs: result.epochsRun }), data.points.length);
+    drawChart(chart('accuracy'), [{ kind: 'line', className: 'series-model', label: msg('examples.logistic-neuron.accuracy'), points: accuracies }], {
+      xLabel: msg('examples.logistic-neuron.epochAxis'),
+      yLabel: msg('examples.logistic-neuron.accuracy'),
+      title: msg('examples.logistic-neuron.accuracyTitle'),
+      yDomain: [0, 1.02],
+    });
+  }
+
+  /** Where the run stands: charts, the TF.js fit beside plain JS over the same epochs, and the status. */
+  private finish(session: LogisticSession, ctx: RunContext<typeof logisticExampleSchema>) {
+    const { settings, msg, status } = ctx;
+    const { data } = this.run!;
+    const result = session.result();
+    this.draw(result, ctx);
+    const reference = trainLogisticPlain({ data, lr: settings.lr, epochs: result.epochsRun, seed: settings.seed });
+    this.renderResults(settings, result, reference, data.points.length);
     status(
       result.stopped ? msg('examples.common.stopped') : msg('examples.logistic-neuron.done', { accuracy: num(result.accuracy, 3), loss: num(result.loss) }),
     );

@@ -7,7 +7,7 @@
 import { ARTICLE_000_POINTS } from '../../lib/examples/article-data.ts';
 import { h, patch } from '../../lib/examples/element.ts';
 import { makeLinearData } from '../../lib/examples/gradient-descent.ts';
-import { linearMse, trainLinearTf, type LinearEpoch } from '../../lib/examples/linear-regression.ts';
+import { createLinearSession, linearMse, type LinearEpoch, type LinearSession } from '../../lib/examples/linear-regression.ts';
 import {
   closedForms,
   dragDomains,
@@ -25,7 +25,7 @@ import { fmt } from '../../lib/plot.ts';
 import { drawChart, drawFigure } from './chart-view.ts';
 import { exampleFrame, instantExample } from './instant.ts';
 import { plural } from './messages.ts';
-import { num, type RunContext } from './runtime.ts';
+import { num, sessionPlayer, type RunContext } from './runtime.ts';
 
 type Settings = SettingsOf<typeof linearRegressionSchema>;
 /** A gradient-descent result and the problem (data, λ) it was trained on. */
@@ -47,12 +47,20 @@ class LinearRegressionPlayground extends HTMLElement {
   private dataSource = '';
   private trained?: Trained;
   private dragging?: number;
+  /** The gradient-descent session's data (as when it began), loss curve and health. */
+  private run?: {
+    data: XY;
+    problem: string;
+    losses: { x: number; y: number }[];
+    watch: DivergenceWatch;
+    diverged?: Divergence & { epoch: number; loss: number };
+  };
 
   connectedCallback() {
     instantExample(this, linearRegressionSchema, {
       sliders: { lambda: { min: 0, max: 2, step: 0.01 } },
       render: (settings) => this.update(settings),
-      run: (ctx) => this.train(ctx),
+      run: this.player,
     });
     const figure = this.fitFigure();
     figure.addEventListener('pointerdown', (e) => this.grab(e));
@@ -77,6 +85,7 @@ class LinearRegressionPlayground extends HTMLElement {
       this.dataSource = source;
       this.data = initialData(settings);
       this.domains = dragDomains(this.data);
+      this.player.discard();
     }
     this.render();
   }
@@ -145,6 +154,7 @@ class LinearRegressionPlayground extends HTMLElement {
   /** Moves point i to a position (data units) and recomputes everything that depends on it. */
   private moveTo(i: number, to: { x: number; y: number }) {
     this.data = movePoint(this.data, i, to, this.domains);
+    this.player.discard(); // a paused run belongs to the points it began with
     this.render();
   }
 
@@ -175,55 +185,64 @@ class LinearRegressionPlayground extends HTMLElement {
     this.moveTo(i, { x: this.data.x[i]! + step.x, y: this.data.y[i]! + step.y });
   }
 
-  /** Run: gradient descent with TensorFlow.js on the points as they are now. */
-  private async train({ settings, msg, loadTf, shouldStop, status, progress, firstResult, frame }: RunContext<typeof linearRegressionSchema>) {
-    const data = { x: [...this.data.x], y: [...this.data.y] };
-    const problem = this.problem();
-    const forms = closedForms(data, settings.lambda, settings.penalizeIntercept);
-    const reference = forms.ridge ?? forms.leastSquares;
-    const losses: { x: number; y: number }[] = [];
-    const lossChart = this.querySelector<HTMLElement>('[data-chart="loss"]')!;
-    const show = ({ b0, b1 }: { b0: number; b1: number }, name: string) => {
-      this.trained = { fit: { b0, b1, mse: linearMse(b0, b1, data.x, data.y) }, name, problem };
-      this.render();
-      drawChart(lossChart, [{ kind: 'line', className: 'series-model', label: msg('examples.linear-regression.lossSeries'), points: losses }], {
-        xLabel: msg('examples.linear-regression.epochAxis'),
-        yLabel: msg('examples.linear-regression.lossAxis'),
-        title: msg('examples.linear-regression.lossTitle'),
-      });
-    };
+  /** Run and Step: gradient descent with TensorFlow.js on the points as they were when the session began. */
+  private player = sessionPlayer<typeof linearRegressionSchema, LinearEpoch, LinearSession>({
+    create: (ctx) => this.createSession(ctx),
+    show: (e, session, ctx) => {
+      const run = this.run!;
+      run.losses.push({ x: e.epoch, y: Math.log10(e.loss) });
+      const d = run.watch.check(e.loss);
+      if (d) run.diverged = { ...d, epoch: e.epoch, loss: e.loss };
+      // Drawn every 20 epochs while running, and at every Step.
+      if (d || e.epoch % 20 === 0 || session.done === session.total || ctx.shouldStop()) this.showFit(e, ctx.msg('examples.linear-regression.gd'), ctx);
+    },
+    shouldEnd: () => this.run?.diverged !== undefined,
+    finish: (session, ctx) => this.finish(session, ctx),
+    yieldEvery: 20,
+  });
 
+  private async createSession(ctx: RunContext<typeof linearRegressionSchema>): Promise<LinearSession> {
+    const { settings, msg, loadTf, status } = ctx;
+    const data = { x: [...this.data.x], y: [...this.data.y] };
+    this.run = { data, problem: this.problem(), losses: [], watch: new DivergenceWatch() };
     const { tf } = await loadTf();
     status(msg('examples.linear-regression.training'));
-    // A diverging run stops itself at the epoch it shows, instead of running on to NaN.
-    const watch = new DivergenceWatch();
-    let diverged: (Divergence & { epoch: number; loss: number }) | undefined;
-    const running = msg('examples.linear-regression.gd');
-    const result = await trainLinearTf(tf, {
+    return createLinearSession(tf, {
       ...data,
       lr: settings.lr,
       epochs: settings.epochs,
       ridgeLambda: settings.lambda,
       penalizeIntercept: settings.penalizeIntercept,
-      yieldEvery: 20,
-      yieldFn: frame,
-      shouldStop: () => shouldStop() || diverged !== undefined,
-      onEpoch: (e: LinearEpoch) => {
-        losses.push({ x: e.epoch, y: Math.log10(e.loss) });
-        const d = watch.check(e.loss);
-        if (d) diverged = { ...d, epoch: e.epoch, loss: e.loss };
-        if (d || e.epoch % 20 === 0 || e.epoch === settings.epochs - 1) {
-          show(e, running);
-          firstResult();
-          progress((e.epoch + 1) / settings.epochs);
-        }
-      },
     });
-    show(
+  }
+
+  /** The gradient-descent line, the table and the loss curve for parameters (b0, b1) of the current run. */
+  private showFit({ b0, b1 }: { b0: number; b1: number }, name: string, { msg }: RunContext<typeof linearRegressionSchema>) {
+    const { data, problem, losses } = this.run!;
+    this.trained = { fit: { b0, b1, mse: linearMse(b0, b1, data.x, data.y) }, name, problem };
+    this.render();
+    drawChart(
+      this.querySelector<HTMLElement>('[data-chart="loss"]')!,
+      [{ kind: 'line', className: 'series-model', label: msg('examples.linear-regression.lossSeries'), points: losses }],
+      {
+        xLabel: msg('examples.linear-regression.epochAxis'),
+        yLabel: msg('examples.linear-regression.lossAxis'),
+        title: msg('examples.linear-regression.lossTitle'),
+      },
+    );
+  }
+
+  /** Where the run stands: the labelled result row and a status that says whether it diverged, converged or not yet. */
+  private finish(session: LinearSession, ctx: RunContext<typeof linearRegressionSchema>) {
+    const { settings, msg, status } = ctx;
+    const { data, diverged } = this.run!;
+    const result = session.result();
+    this.showFit(
       result,
       result.epochsRun < settings.epochs
         ? msg('examples.linear-regression.gdRowPartial', { n: result.epochsRun, total: settings.epochs })
         : plural(msg, result.epochsRun, 'examples.linear-regression.gdRow.one', 'examples.linear-regression.gdRow.other'),
+      ctx,
     );
     if (diverged) {
       const params = { epoch: diverged.epoch + 1, lr: settings.lr, value: fmt(diverged.loss), factor: diverged.kind === 'growing' ? fmt(diverged.factor) : '' };
@@ -232,8 +251,10 @@ class LinearRegressionPlayground extends HTMLElement {
           ? msg('examples.linear-regression.diverged.non-finite', params)
           : msg('examples.linear-regression.diverged.growing', params),
       );
-      return 'diverged';
+      return 'diverged' as const;
     }
+    const forms = closedForms(data, settings.lambda, settings.penalizeIntercept);
+    const reference = forms.ridge ?? forms.leastSquares;
     const fit = [result.b0, result.b1];
     const optimum = reference ? [reference.b0, reference.b1] : fit;
     status(

@@ -17,6 +17,7 @@ import {
 } from '../../lib/examples/url-state.ts';
 import { messagesOf, type Msg } from './messages.ts';
 import { RemainingTime, remainingText } from '../../lib/examples/remaining-time.ts';
+import { play, type Session } from '../../lib/examples/session.ts';
 // Served from the site itself (no CDN); only fetched when an example starts.
 import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
@@ -84,7 +85,83 @@ const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => s
 export type RunOutcome = void | 'diverged' | 'error';
 type Run<S extends SettingsSchema> = (ctx: RunContext<S>) => Promise<RunOutcome>;
 
-export function mountExample<S extends SettingsSchema>(id: string, schema: S, run: Run<S>): void {
+/**
+ * An example driven by the shared player over the session contract (src/lib/examples/session.ts):
+ * Run plays the session, Step advances it once, Stop pauses it, and Run or Step then go on from
+ * there; changing a setting discards it. The island only says how to create a session and how to
+ * show it.
+ */
+export interface SessionExample<S extends SettingsSchema, Snap, Sess extends Session<Snap> = Session<Snap>> {
+  /** Creates the session for `ctx.settings` (loading TensorFlow.js through `ctx.loadTf` if it needs it). */
+  create: (ctx: RunContext<S>) => Promise<Sess>;
+  /** Shows one snapshot; called after every step (draw every k-th if drawing is costly). */
+  show: (snap: Snap, session: Sess, ctx: RunContext<S>) => void;
+  /** True when the run must end early by itself (e.g. it diverged); checked before every step. */
+  shouldEnd?: () => boolean;
+  /** Shows where the session stands (result table, verdict, status) and says how it ended. */
+  finish: (session: Sess, ctx: RunContext<S>) => RunOutcome | Promise<RunOutcome>;
+  /** Steps between two yields to the page (default 25). */
+  yieldEvery?: number;
+}
+
+/**
+ * A session example with its types erased, as the frame holds it: at most one live session at a
+ * time, which `advance` creates on first use and plays on (to the end, or one step).
+ */
+export interface Player<S extends SettingsSchema> {
+  /** Where a session paused part-way (after Stop or Step) stands; Run and Step go on with it. */
+  paused: () => { done: number; total: number } | undefined;
+  /** Plays the live session (created first if there is none); `oneStep` stops after one step. */
+  advance: (ctx: RunContext<S>, oneStep: boolean) => Promise<RunOutcome>;
+  /** Frees the paused session, if any (e.g. when the data it was created from change). */
+  discard: () => void;
+  /** Called after a discard (the frame relabels Continue as Run). */
+  onDiscard?: () => void;
+}
+
+/** The player for a session example: one step function for Run and Step. */
+export function sessionPlayer<S extends SettingsSchema, Snap, Sess extends Session<Snap>>(def: SessionExample<S, Snap, Sess>): Player<S> {
+  let session: Sess | undefined;
+  const player: Player<S> = {
+    paused: () => session && { done: session.done, total: session.total },
+    discard: () => {
+      session?.dispose();
+      session = undefined;
+      player.onDiscard?.();
+    },
+    advance: async (ctx, oneStep) => {
+      try {
+        session ??= await def.create(ctx);
+        const current = session;
+        let steps = 0;
+        await play(current, {
+          yieldEvery: def.yieldEvery,
+          yieldFn: ctx.frame,
+          shouldStop: () => ctx.shouldStop() || (def.shouldEnd?.() ?? false) || (oneStep && steps >= 1),
+          onEpoch: (snap) => {
+            steps++;
+            def.show(snap, current, ctx);
+            ctx.firstResult();
+            ctx.progress(current.done / current.total);
+          },
+        });
+        const outcome = await def.finish(current, ctx);
+        // A finished, diverged or failed session is over; one paused by Stop or Step goes on.
+        if (outcome || current.done >= current.total) player.discard();
+        return outcome;
+      } catch (error) {
+        player.discard();
+        throw error;
+      }
+    },
+  };
+  return player;
+}
+
+/** Something the frame's buttons drive: a plain run function, or a session player (adds Step). */
+export type Driver<S extends SettingsSchema> = Run<S> | Player<S>;
+
+export function mountExample<S extends SettingsSchema>(id: string, schema: S, run: Driver<S>): void {
   for (const section of document.querySelectorAll<HTMLElement>(`[data-example="${id}"]`)) wire(section, id, schema, run);
 }
 
@@ -101,20 +178,22 @@ export function saveSettings<S extends SettingsSchema>(schema: S, settings: Sett
   history.replaceState(history.state, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
 }
 
-/** Wires one example's frame: settings from the URL into its form, its button to `run`. */
-export function wire<S extends SettingsSchema>(section: HTMLElement, id: string, schema: S, run: Run<S>) {
-  const msg = messagesOf(section);
-  const form = section.querySelector<HTMLFormElement>('form[data-settings]')!;
-  const statusEl = section.querySelector<HTMLElement>('[data-status]')!;
-  const progressEl = section.querySelector<HTMLProgressElement>('[data-progress]')!;
-  const stopButton = section.querySelector<HTMLButtonElement>('[data-stop]')!;
-  const runButton = section.querySelector<HTMLButtonElement>('[data-run]')!;
-  const output = section.querySelector<HTMLElement>('[data-output]')!;
-  const status = (text: string) => (statusEl.textContent = text);
-  const remaining = remainingView(progressEl, msg);
-  let stopRequested = false;
-  let running = false;
+/** The frame's elements, found once. */
+function frameParts(section: HTMLElement) {
+  const q = <E extends Element>(selector: string) => section.querySelector<E>(selector)!;
+  return {
+    form: q<HTMLFormElement>('form[data-settings]'),
+    statusEl: q<HTMLElement>('[data-status]'),
+    progressEl: q<HTMLProgressElement>('[data-progress]'),
+    stopButton: q<HTMLButtonElement>('[data-stop]'),
+    runButton: q<HTMLButtonElement>('[data-run]'),
+    stepButton: q<HTMLButtonElement>('[data-step-once]'),
+    output: q<HTMLElement>('[data-output]'),
+  };
+}
 
+/** Fills the form from settings and hides the fields that do not apply to the others' values (they keep their value). */
+function settingsForm<S extends SettingsSchema>(form: HTMLFormElement, schema: S) {
   const fill = (settings: Record<string, unknown>) => {
     for (const [key, value] of Object.entries(settings)) {
       const field = form.elements.namedItem(key);
@@ -122,7 +201,6 @@ export function wire<S extends SettingsSchema>(section: HTMLElement, id: string,
         field.value = typeof value === 'boolean' ? (value ? '1' : '0') : String(value);
     }
   };
-  // Settings that do not apply to the others' values are hidden (and keep their value).
   const hideInapplicable = () => {
     const hidden = inapplicable(schema, decodeSettings(schema, formParams(form, schema)).settings);
     for (const key of Object.keys(schema.fields)) {
@@ -130,22 +208,44 @@ export function wire<S extends SettingsSchema>(section: HTMLElement, id: string,
       if (label) label.hidden = hidden.includes(key);
     }
   };
+  return { fill, hideInapplicable };
+}
+
+/** Wires one example's frame: settings from the URL into its form, its buttons to `driver`. */
+export function wire<S extends SettingsSchema>(section: HTMLElement, id: string, schema: S, driver: Driver<S>) {
+  const msg = messagesOf(section);
+  const { form, statusEl, progressEl, stopButton, runButton, stepButton, output } = frameParts(section);
+  const status = (text: string) => (statusEl.textContent = text);
+  const remaining = remainingView(progressEl, msg);
+  const player = typeof driver === 'function' ? undefined : driver;
+  const { fill, hideInapplicable } = settingsForm(form, schema);
+  let stopRequested = false;
+  let running = false;
+
+  // A paused session belongs to the settings it was created with: a change discards it.
+  const showPaused = () => {
+    if (player) runButton.textContent = msg(player.paused() ? 'examples.common.continue' : 'examples.common.run');
+  };
   form.addEventListener('change', hideInapplicable);
-  form.addEventListener('input', hideInapplicable);
+  if (player) player.onDiscard = showPaused;
+  form.addEventListener('input', () => {
+    hideInapplicable();
+    if (!running) player?.discard();
+  });
   const fromUrl = decodeSettings(schema, location.search);
   fill(fromUrl.settings);
   hideInapplicable();
   if (fromUrl.issues.length) status(msg('examples.common.url.invalid', { list: describeIssues(section, fromUrl.issues) }));
 
   runButton.disabled = false; // rendered disabled so that no click submits the form before this point
+  if (player) stepButton.hidden = stepButton.disabled = false;
 
   stopButton.addEventListener('click', () => {
     stopRequested = true;
     status(msg('examples.common.stopping'));
   });
 
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
+  const start = async (oneStep: boolean) => {
     if (running) return;
     const { settings, issues } = decodeSettings(schema, formParams(form, schema));
     if (issues.length) {
@@ -154,20 +254,18 @@ export function wire<S extends SettingsSchema>(section: HTMLElement, id: string,
       return;
     }
     saveSettings(schema, settings);
-
     running = true;
     stopRequested = false;
-    runButton.disabled = true;
+    runButton.disabled = stepButton.disabled = true;
     stopButton.disabled = false;
     progressEl.hidden = false;
-    progressEl.value = 0;
     remaining.start();
     section.dataset.state = 'running';
     performance.mark(`kb-example:${id}:start`);
     let marked = false;
     try {
-      status(msg('examples.common.running'));
-      const outcome = await run({
+      if (!player?.paused()) status(msg('examples.common.running'));
+      const ctx: RunContext<S> = {
         settings,
         section,
         output,
@@ -193,8 +291,11 @@ export function wire<S extends SettingsSchema>(section: HTMLElement, id: string,
           marked = true;
         },
         frame,
-      });
-      section.dataset.state = outcome ?? (stopRequested ? 'stopped' : 'done');
+      };
+      const outcome = player ? await player.advance(ctx, oneStep) : await (driver as Run<S>)(ctx);
+      const paused = player?.paused();
+      section.dataset.state = outcome ?? (stopRequested ? 'stopped' : paused ? 'paused' : 'done');
+      if (paused && !outcome && !stopRequested) status(msg('examples.common.paused', paused));
       performance.mark(`kb-example:${id}:done`);
     } catch (error) {
       section.dataset.state = 'error';
@@ -203,11 +304,18 @@ export function wire<S extends SettingsSchema>(section: HTMLElement, id: string,
     } finally {
       running = false;
       runButton.disabled = false;
+      stepButton.disabled = !player;
       stopButton.disabled = true;
-      progressEl.hidden = true;
+      progressEl.hidden = !player?.paused();
       remaining.stop();
+      showPaused();
     }
+  };
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void start(false);
   });
+  stepButton.addEventListener('click', () => void start(true));
 }
 
 const REMAINING_KEYS = { seconds: 'examples.common.remaining.seconds', minutes: 'examples.common.remaining.minutes' } as const;

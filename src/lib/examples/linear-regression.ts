@@ -9,7 +9,8 @@
  */
 import type { Scalar } from '@tensorflow/tfjs-core';
 import type { Tf } from './tf-runtime.ts';
-import { runEpochs, type TrainControl } from './training-control.ts';
+import type { TrainControl } from './training-control.ts';
+import { play, stepSession, type Session } from './session.ts';
 
 /** Fitted line plus its fit statistics on the training points. */
 export interface LinearFit {
@@ -207,13 +208,19 @@ export interface LinearTfOptions extends LinearGdOptions, TrainControl<LinearEpo
   y: readonly number[];
 }
 
+/** A linear-regression session: one full-batch epoch per `step()`, and the result so far. */
+export interface LinearSession extends Session<LinearEpoch> {
+  /** The fit as it stands (`stopped` when fewer epochs than asked have run). */
+  result(): LinearTrainResult;
+}
+
 /**
  * The TF.js port of article 000 §5.2 (P000): `tf.variable` β0, β1, `tf.train.sgd(lr)` and
  * `optimizer.minimize(() => tf.losses.meanSquaredError(Y, β0 + β1·X) [+ λ·½(β0² + β1²)])`
- * once per epoch (full batch). Async: yields to the host every `yieldEvery` epochs. Every tensor,
- * variable and the optimizer are disposed, also when stopped early or when an error is thrown.
+ * once per epoch (full batch), one epoch per `step()`. `dispose()` frees every tensor,
+ * variable and the optimizer.
  */
-export async function trainLinearTf(tf: Tf, opts: LinearTfOptions): Promise<LinearTrainResult> {
+export function createLinearSession(tf: Tf, opts: LinearGdOptions & { x: readonly number[]; y: readonly number[] }): LinearSession {
   const { x, y, lr, epochs, ridgeLambda = 0, penalizeIntercept = true } = opts;
   checkData(x, y);
   const X = tf.tensor1d(x as number[]);
@@ -235,37 +242,51 @@ export async function trainLinearTf(tf: Tf, opts: LinearTfOptions): Promise<Line
     const sq = penalizeIntercept ? tf.add(tf.square(b0), tf.square(b1)) : tf.square(b1);
     return tf.add(mse, tf.mul(ridgeLambda / 2, sq)) as Scalar;
   };
+  const session = stepSession<LinearEpoch>(
+    epochs,
+    (epoch) => {
+      const cost = optimizer.minimize(lossFn, true, [b0, b1]);
+      const loss = cost!.dataSync()[0]!;
+      cost!.dispose();
+      losses.push(loss);
+      return { epoch, loss, b0: b0.dataSync()[0]!, b1: b1.dataSync()[0]! };
+    },
+    () => {
+      optimizer.dispose();
+      b0.dispose();
+      b1.dispose();
+      X.dispose();
+      Y.dispose();
+    },
+  );
+  return Object.assign(session, {
+    result(): LinearTrainResult {
+      const fb0 = b0.dataSync()[0]!;
+      const fb1 = b1.dataSync()[0]!;
+      const mse = linearMse(fb0, fb1, x, y);
+      const penalty = (ridgeLambda / 2) * ((penalizeIntercept ? fb0 * fb0 : 0) + fb1 * fb1);
+      const epochsRun = session.done;
+      return {
+        b0: fb0,
+        b1: fb1,
+        losses: [...losses],
+        finalLoss: mse + penalty,
+        mse,
+        predictions: predictLinear(fb0, fb1, x),
+        epochsRun,
+        stopped: epochsRun < epochs,
+      };
+    },
+  });
+}
+
+/** Runs a whole linear-regression session with the control hooks, then frees it (also on error). */
+export async function trainLinearTf(tf: Tf, opts: LinearTfOptions): Promise<LinearTrainResult> {
+  const session = createLinearSession(tf, opts);
   try {
-    const { epochsRun, stopped } = await runEpochs<LinearEpoch>(
-      epochs,
-      (epoch) => {
-        const cost = optimizer.minimize(lossFn, true, [b0, b1]);
-        const loss = cost!.dataSync()[0]!;
-        cost!.dispose();
-        losses.push(loss);
-        return { epoch, loss, b0: b0.dataSync()[0]!, b1: b1.dataSync()[0]! };
-      },
-      opts,
-    );
-    const fb0 = b0.dataSync()[0]!;
-    const fb1 = b1.dataSync()[0]!;
-    const mse = linearMse(fb0, fb1, x, y);
-    const penalty = (ridgeLambda / 2) * ((penalizeIntercept ? fb0 * fb0 : 0) + fb1 * fb1);
-    return {
-      b0: fb0,
-      b1: fb1,
-      losses,
-      finalLoss: mse + penalty,
-      mse,
-      predictions: predictLinear(fb0, fb1, x),
-      epochsRun,
-      stopped,
-    };
+    await play(session, opts);
+    return session.result();
   } finally {
-    optimizer.dispose();
-    b0.dispose();
-    b1.dispose();
-    X.dispose();
-    Y.dispose();
+    session.dispose();
   }
 }

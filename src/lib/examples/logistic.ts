@@ -7,7 +7,8 @@ import type { Scalar, Tensor } from '@tensorflow/tfjs-core';
 import { sigmoid } from './activations.ts';
 import { createRng } from './random.ts';
 import type { Tf } from './tf-runtime.ts';
-import { runEpochs, type TrainControl } from './training-control.ts';
+import type { TrainControl } from './training-control.ts';
+import { play, stepSession, type Session } from './session.ts';
 
 /** A labelled 2-D data set: points[i] = [x1, x2], labels[i] ∈ {0, 1} (inputs x = (x1, x2) of article 003 §4.3). */
 export interface LabelledPoints {
@@ -200,12 +201,17 @@ export function trainLogisticPlain({ data, lr, epochs, seed }: LogisticTrainOpti
   return { theta, b, losses, ...logisticMetrics(theta, b, data), epochsRun: epochs, stopped: false };
 }
 
+/** A logistic-regression session: one full-batch epoch per `step()`, and the result so far. */
+export interface LogisticSession extends Session<LogisticEpoch> {
+  result(): LogisticTrainResult;
+}
+
 /**
  * The TF.js trainer of port P003a: θ and b as `tf.variable`s initialised from `seed`,
  * `tf.train.sgd(lr)` minimising `tf.losses.sigmoidCrossEntropy(labels, X·θ + b)` once per epoch
- * (full batch). Async with the control hooks of `TrainControl`; disposes everything.
+ * (full batch), one epoch per `step()`; `dispose()` frees everything.
  */
-export async function trainLogisticTf(tf: Tf, opts: LogisticTrainOptions & TrainControl<LogisticEpoch>): Promise<LogisticTrainResult> {
+export function createLogisticSession(tf: Tf, opts: LogisticTrainOptions): LogisticSession {
   const { data, lr, epochs, seed } = opts;
   const init = initLogisticParams(seed, data.points[0]?.length ?? 2);
   const X = tf.tensor2d(data.points);
@@ -219,27 +225,40 @@ export async function trainLogisticTf(tf: Tf, opts: LogisticTrainOptions & Train
   const optimizer = tf.train.sgd(lr);
   const losses: number[] = [];
   const lossFn = () => tf.losses.sigmoidCrossEntropy(Y, tf.add(tf.matMul(X, theta), b)) as Scalar;
+  const session = stepSession<LogisticEpoch>(
+    epochs,
+    (epoch) => {
+      const cost = optimizer.minimize(lossFn, true, [theta, b])!;
+      const loss = cost.dataSync()[0]!;
+      cost.dispose();
+      losses.push(loss);
+      return { epoch, loss, theta: Array.from(theta.dataSync()), b: b.dataSync()[0]! };
+    },
+    () => {
+      optimizer.dispose();
+      theta.dispose();
+      b.dispose();
+      X.dispose();
+      Y.dispose();
+    },
+  );
+  return Object.assign(session, {
+    result(): LogisticTrainResult {
+      const th = Array.from(theta.dataSync());
+      const bb = b.dataSync()[0]!;
+      return { theta: th, b: bb, losses: [...losses], ...logisticMetrics(th, bb, data), epochsRun: session.done, stopped: session.done < epochs };
+    },
+  });
+}
+
+/** Runs a whole logistic-regression session with the control hooks, then frees it (also on error). */
+export async function trainLogisticTf(tf: Tf, opts: LogisticTrainOptions & TrainControl<LogisticEpoch>): Promise<LogisticTrainResult> {
+  const session = createLogisticSession(tf, opts);
   try {
-    const { epochsRun, stopped } = await runEpochs<LogisticEpoch>(
-      epochs,
-      (epoch) => {
-        const cost = optimizer.minimize(lossFn, true, [theta, b])!;
-        const loss = cost.dataSync()[0]!;
-        cost.dispose();
-        losses.push(loss);
-        return { epoch, loss, theta: Array.from(theta.dataSync()), b: b.dataSync()[0]! };
-      },
-      opts,
-    );
-    const th = Array.from(theta.dataSync());
-    const bb = b.dataSync()[0]!;
-    return { theta: th, b: bb, losses, ...logisticMetrics(th, bb, data), epochsRun, stopped };
+    await play(session, opts);
+    return session.result();
   } finally {
-    optimizer.dispose();
-    theta.dispose();
-    b.dispose();
-    X.dispose();
-    Y.dispose();
+    session.dispose();
   }
 }
 

@@ -16,7 +16,8 @@ import { bceFromLogit } from './logistic.ts';
 import { sigmoid, sigmoidDerivative, tanhDerivative } from './activations.ts';
 import { createRng, type Rng } from './random.ts';
 import type { Tf } from './tf-runtime.ts';
-import { runEpochs, type TrainControl } from './training-control.ts';
+import type { TrainControl } from './training-control.ts';
+import { play, stepSession } from './session.ts';
 
 /** Hidden-layer activation (article 001 §3.2 `activation_function`). The output layer is always a sigmoid. */
 export type HiddenActivation = 'tanh' | 'sigmoid';
@@ -356,8 +357,11 @@ export async function runMlpEpochs(
   trainer: MlpTrainer,
   opts: { epochs: number } & TrainControl<{ epoch: number; updates: number; loss: number; accuracy: number }>,
 ): Promise<{ epochsRun: number; stopped: boolean; loss: number; accuracy: number }> {
-  const run = await runEpochs(opts.epochs, () => trainer.epoch(), opts);
-  return { ...run, ...trainer.evaluate() };
+  const { stepsRun, stopped } = await play(
+    stepSession(opts.epochs, () => trainer.epoch()),
+    opts,
+  );
+  return { epochsRun: stepsRun, stopped, ...trainer.evaluate() };
 }
 
 /**
