@@ -20,23 +20,30 @@ const resized =
 /** The width to draw at: the figure's own, or a sensible one while it is hidden. */
 const usable = (width: number) => (width > 0 ? Math.max(240, Math.floor(width)) : 480);
 
+/** The width the resize observer last reported for any figure (figures share the column). */
+let lastWidth = usable(0);
+
 function redraw(figure: HTMLElement, width: number): void {
   const view = views.get(figure);
+  if (width > 0) lastWidth = usable(width);
   if (!view || usable(width) === view.width) return;
   view.width = usable(width);
   patch(figure, view.build(view.width));
 }
 
 /**
- * Fills `figure` with what `build` returns for its width, now and whenever the width changes. The
- * width is measured once and then taken from the resize observer: reading it on every frame would
- * force a layout of the whole (long) page each time.
+ * Fills `figure` with what `build` returns for its width, and again whenever the width changes.
+ * The first drawing uses the width another figure last reported (or a default), and the resize
+ * observer's first report, which arrives after the browser's own layout and before the paint,
+ * corrects it. Reading `clientWidth` here instead would force a layout of the whole (long) page
+ * while it loads, the largest blocking task of an article with an example; and a figure in a
+ * block the browser has not laid out yet (content-visibility) is still drawn, so its controls exist.
  */
 export function drawFigure(figure: HTMLElement, build: (width: number) => readonly Node_[]): void {
   let view = views.get(figure);
   if (view) view.build = build;
   else {
-    view = { build, width: usable(figure.clientWidth) };
+    view = { build, width: resized ? lastWidth : usable(figure.clientWidth) };
     views.set(figure, view);
     resized?.observe(figure);
   }
