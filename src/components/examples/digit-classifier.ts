@@ -93,10 +93,13 @@ class DigitClassifier extends HTMLElement {
     this.model = undefined;
     this.setPadButtons(false);
     this.clearRun();
+    // TF.js (wasm compile) loads while the digits download: neither waits for the other.
+    const loadingTf = ctx.loadTf();
+    loadingTf.catch(() => {}); // a failed download is the error to report; TF.js is retried on the next Run
     const data = await this.download(ctx);
     this.data = data;
     this.el<HTMLInputElement>('[data-pick]').max = String(data.test.labels.length);
-    const { tf, layers } = await ctx.loadTf();
+    const { tf, layers } = await loadingTf;
     this.tf = tf;
     this.layers = layers;
     progress(0);
