@@ -302,6 +302,37 @@ test('the digit classifier shows the time left, can be stopped and still classif
   expect(outside).toEqual([]);
 });
 
+test('the digit classifier steps one epoch at a time and Continue ends where a straight run ends (en)', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(`/en${PAGE}?digits.epochs=2&digits.trainSize=300`);
+  const section = page.locator('[data-example="digit-classifier"]');
+  const rows = section.locator('tr[data-epoch]');
+  const logValues = () => rows.locator('td[data-value]').allTextContents();
+  const heldOut = () => section.locator('[data-summary] [data-value="test-accuracy"]').getAttribute('data-raw');
+  // Step: one epoch, one log line with its held-out accuracy, and the pad already classifies.
+  await section.locator('[data-step-once]').click();
+  await expect(section).toHaveAttribute('data-state', 'paused', { timeout: 90_000 });
+  await expect(rows).toHaveCount(1);
+  await expect(section.locator('tr[data-epoch="1"] td[data-value="test-accuracy"]')).toHaveText(/^0\.\d{4}$/);
+  await expect(section.locator('[data-run]')).toHaveText('Continue');
+  await expect(section.locator('[data-pick-button]')).toBeEnabled();
+  const afterStep = await logValues();
+  // Continue: the second epoch, the first one unchanged.
+  await section.locator('[data-run]').click();
+  await expect(section).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
+  await expect(rows).toHaveCount(2);
+  const stepped = await logValues();
+  expect(stepped.slice(0, afterStep.length)).toEqual(afterStep);
+  const steppedAccuracy = await heldOut();
+  // A straight run with the same settings prints the same log and reaches the same accuracy.
+  await expect(section.locator('[data-run]')).toHaveText('Run');
+  await section.locator('[data-run]').click();
+  await expect(section).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
+  expect(await logValues()).toEqual(stepped);
+  expect(await heldOut()).toBe(steppedAccuracy);
+  expect(await axeViolations(page, '[data-example="digit-classifier"]')).toEqual([]);
+});
+
 test('the digit classifier draws held-out accuracy against the number of training digits (en)', async ({ page }) => {
   test.setTimeout(120_000);
   // One epoch on 300 digits: the curve retrains on 20, 33 and 100 of them (digitsCurveSizes).

@@ -19,6 +19,7 @@ import type { LayersModel, Sequential } from '@tensorflow/tfjs-layers';
 import { accuracy, argmaxRows, CLASSES, epochOrders, PIXELS, SIDE, toFloats, type DigitSet } from './digits.ts';
 import type { Tf } from './tf-runtime.ts';
 import { macrotask } from './training-control.ts';
+import { play, stepSession, type Session } from './session.ts';
 import { sizesOf } from './data-size.ts';
 
 type Layers = typeof import('@tensorflow/tfjs-layers');
@@ -93,29 +94,59 @@ export interface DigitsEpoch {
   /** Held-out test loss and accuracy after the epoch (`model.evaluate`). */
   testLoss: number;
   testAccuracy: number;
-  /** Seconds since training started. */
+  /** Seconds of training so far (all steps of the session, not the pauses between them). */
   seconds: number;
+  /** True when Stop ended the epoch part-way: its averages cover only the batches that ran. */
+  partial: boolean;
 }
 
-export interface DigitsTrainOptions {
+/** One batch: its loss and accuracy (before that batch's update). `step` counts batches from 1 over the run. */
+export interface DigitsBatch {
+  epoch: number;
+  step: number;
+  loss: number;
+  accuracy: number;
+}
+
+export interface DigitsSessionOptions {
   epochs: number;
   batchSize: number;
   /** Initialiser seed (≥ 1) and shuffle seed. */
   seed: number;
   /** Use only the first `trainCount` training digits (default: all). */
   trainCount?: number;
-  onEpoch?: (e: DigitsEpoch) => void;
-  /** Called after every batch with its loss and accuracy (before that batch's update). `step` counts batches from 1. */
-  onBatch?: (b: { epoch: number; step: number; loss: number; accuracy: number }) => void;
-  /** Called after every batch with the fraction of all batches done. */
+  /** Called after every batch (reading a batch's logs costs a sync per batch: pass it only to draw them). */
+  onBatch?: (b: DigitsBatch) => void;
+  /** Called with the fraction of all batches done, after every batch or at every yield. */
   onProgress?: (fraction: number) => void;
-  /** Checked after every batch; returning true stops at the end of that batch. */
+  /** Checked after every batch (or at every yield); returning true stops at the end of that batch. */
   shouldStop?: () => boolean;
   /** Lets the host paint; called when `yieldMs` have passed since the last yield (default 50 ms). */
   yieldFn?: () => Promise<void>;
   yieldMs?: number;
   /** Clock in ms (default performance.now). */
   now?: () => number;
+}
+
+/**
+ * Training the article's model as a session whose step is ONE EPOCH: Keras' unit, the one its
+ * training log prints, so a reader who steps sees one more log line and the held-out accuracy
+ * after it. Stop inside an epoch ends the session there (`stopped`, the last entry `partial`):
+ * the rest of a cut epoch cannot be resumed as the same epoch.
+ */
+export interface DigitsSession extends Session<DigitsEpoch> {
+  /** The model as trained so far; the session disposes it unless `takeModel()` handed it over. */
+  readonly model: Sequential;
+  readonly log: readonly DigitsEpoch[];
+  /** True once Stop ended an epoch part-way. */
+  readonly stopped: boolean;
+  readonly trainCount: number;
+  /** Hands the model to the caller, who disposes it; the session may still train it. */
+  takeModel(): Sequential;
+}
+
+export interface DigitsTrainOptions extends DigitsSessionOptions {
+  onEpoch?: (e: DigitsEpoch) => void;
 }
 
 export interface DigitsTrainResult {
@@ -126,10 +157,10 @@ export interface DigitsTrainResult {
 }
 
 /**
- * Trains the article's model on `train`, evaluating on `test` after every epoch. The caller owns
- * the returned model (dispose it). Leaves no other tensors behind.
+ * Creates the session of `trainDigits`: the model, the tensors of both sets and the seeded epoch
+ * orders. Evaluates on `test` after every epoch.
  */
-export async function trainDigits(tf: Tf, layers: Layers, data: { train: DigitSet; test: DigitSet }, options: DigitsTrainOptions): Promise<DigitsTrainResult> {
+export function createDigitsSession(tf: Tf, layers: Layers, data: { train: DigitSet; test: DigitSet }, options: DigitsSessionOptions): DigitsSession {
   const { epochs, batchSize, seed, yieldFn = macrotask, yieldMs = 50, now = () => performance.now() } = options;
   const model = buildArticleModel(layers, seed);
   const train = setToTensors(tf, data.train, options.trainCount);
@@ -138,64 +169,115 @@ export async function trainDigits(tf: Tf, layers: Layers, data: { train: DigitSe
   const orders = epochOrders(n, seed);
   const batchesPerEpoch = Math.ceil(n / batchSize);
   const log: DigitsEpoch[] = [];
-  const start = now();
-  let lastYield = start;
+  let trainingMs = 0;
   let stopped = false;
-  try {
-    for (let epoch = 0; epoch < epochs && !stopped; epoch++) {
-      const order = tf.tensor1d(orders.next(), 'int32');
-      const x = tf.gather(train.x, order);
-      const y = tf.gather(train.y, order);
-      order.dispose();
-      let history;
-      try {
-        history = await model.fit(x, y, {
-          epochs: 1,
-          batchSize,
-          shuffle: false,
-          verbose: 0,
-          yieldEvery: 'never',
-          callbacks: {
-            onBatchEnd: async (batch: number, logs?: Record<string, number>) => {
-              const step = epoch * batchesPerEpoch + batch + 1;
-              options.onBatch?.({ epoch: epoch + 1, step, loss: logs?.loss ?? NaN, accuracy: logs?.acc ?? logs?.accuracy ?? NaN });
-              options.onProgress?.(step / (epochs * batchesPerEpoch));
-              if (options.shouldStop?.()) {
-                stopped = true;
-                model.stopTraining = true;
-              }
-              if (now() - lastYield >= yieldMs) {
-                await yieldFn();
-                lastYield = now();
-              }
-            },
-          },
-        });
-      } finally {
-        tf.dispose([x, y]);
-      }
-      const evaluation = await evaluateModel(tf, model, test.x, test.y);
-      const entry: DigitsEpoch = {
-        epoch: epoch + 1,
-        loss: history.history.loss![0] as number,
-        accuracy: (history.history.acc ?? history.history.accuracy)![0] as number,
-        testLoss: evaluation.loss,
-        testAccuracy: evaluation.accuracy,
-        seconds: (now() - start) / 1000,
-      };
-      // A stopped epoch's averages cover only the batches that ran.
-      log.push(entry);
-      options.onEpoch?.(entry);
-      await yieldFn();
-      lastYield = now();
+  let modelTaken = false;
+  let released = false;
+
+  /** After a batch (or at a yield): progress, Stop, and a paint every `yieldMs`. */
+  const control = (epoch: number, lastYield: { at: number }) => async (batch: number) => {
+    options.onProgress?.((epoch * batchesPerEpoch + batch + 1) / (epochs * batchesPerEpoch));
+    if (options.shouldStop?.()) {
+      stopped = true;
+      model.stopTraining = true;
     }
-  } catch (error) {
-    model.dispose();
-    throw error;
+    if (now() - lastYield.at >= yieldMs) {
+      await yieldFn();
+      lastYield.at = now();
+    }
+  };
+
+  const runEpoch = async (epoch: number): Promise<DigitsEpoch> => {
+    const start = now();
+    const order = tf.tensor1d(orders.next(), 'int32');
+    const x = tf.gather(train.x, order);
+    const y = tf.gather(train.y, order);
+    order.dispose();
+    const afterBatch = control(epoch, { at: start });
+    let history;
+    try {
+      history = await model.fit(x, y, {
+        epochs: 1,
+        batchSize,
+        shuffle: false,
+        verbose: 0,
+        yieldEvery: 'never',
+        callbacks: {
+          onBatchEnd: async (batch: number, logs?: Record<string, number>) => {
+            if (options.onBatch) {
+              const step = epoch * batchesPerEpoch + batch + 1;
+              options.onBatch({ epoch: epoch + 1, step, loss: logs?.loss ?? NaN, accuracy: logs?.acc ?? logs?.accuracy ?? NaN });
+            }
+            await afterBatch(batch);
+          },
+        },
+      });
+    } finally {
+      tf.dispose([x, y]);
+    }
+    const evaluation = await evaluateModel(tf, model, test.x, test.y);
+    trainingMs += now() - start;
+    return {
+      epoch: epoch + 1,
+      loss: history.history.loss![0] as number,
+      accuracy: (history.history.acc ?? history.history.accuracy)![0] as number,
+      testLoss: evaluation.loss,
+      testAccuracy: evaluation.accuracy,
+      seconds: trainingMs / 1000,
+      partial: stopped,
+    };
+  };
+
+  const session = stepSession<Promise<DigitsEpoch>>(
+    epochs,
+    async (epoch) => {
+      const entry = await runEpoch(epoch);
+      log.push(entry);
+      return entry;
+    },
+    () => {
+      released = true;
+      if (!modelTaken) model.dispose();
+      tf.dispose([train.x, train.y, test.x, test.y]);
+    },
+  );
+  return {
+    // A run cut inside an epoch ends with it.
+    get total() {
+      return stopped ? log.length : epochs;
+    },
+    get done() {
+      return session.done;
+    },
+    step: () => session.step() as Promise<DigitsEpoch>,
+    dispose: () => session.dispose(),
+    model,
+    log,
+    get stopped() {
+      return stopped;
+    },
+    trainCount: n,
+    takeModel() {
+      if (released && !modelTaken) throw new Error('takeModel() after dispose()');
+      modelTaken = true;
+      return model;
+    },
+  };
+}
+
+/**
+ * Trains the article's model on `train`, evaluating on `test` after every epoch: the session of
+ * `createDigitsSession` played to the end. The caller owns the returned model (dispose it).
+ * Leaves no other tensors behind.
+ */
+export async function trainDigits(tf: Tf, layers: Layers, data: { train: DigitSet; test: DigitSet }, options: DigitsTrainOptions): Promise<DigitsTrainResult> {
+  const session = createDigitsSession(tf, layers, data, options);
+  try {
+    await play(session, { onEpoch: options.onEpoch, yieldEvery: 1, yieldFn: options.yieldFn });
+    return { model: session.takeModel(), log: [...session.log], stopped: session.stopped, trainCount: session.trainCount };
   } finally {
-    tf.dispose([train.x, train.y, test.x, test.y]);
+    session.dispose();
   }
-  return { model, log, stopped, trainCount: n };
 }
 
 /** Classifies one 28×28 image (floats in [0, 1]): the predicted digit and all ten probabilities. */

@@ -8,7 +8,7 @@
  *  - the preprocessing of a drawing into a 28×28 MNIST-like image (crop, scale into a 20×20 box,
  *    centre by mass);
  *  - accuracy and argmax.
- * The island (src/components/examples/Digits.astro) only draws and calls TF.js.
+ * The island (src/components/examples/digit-classifier.ts) only draws and calls TF.js.
  */
 import { createRng, type Rng } from './random.ts';
 

@@ -7,6 +7,7 @@ import {
   articleParameterCount,
   buildArticleModel,
   classify,
+  createDigitsSession,
   evaluateModel,
   predictedAccuracy,
   predictProbabilities,
@@ -105,6 +106,44 @@ describe('training', () => {
     expect(result.trainCount).toBe(64);
     expect(progress).toEqual([1 / 6]);
     result.model.dispose();
+  }, 60_000);
+
+  it('as a session, steps one epoch (one log line) at a time and ends where trainDigits ends', async () => {
+    const before = tf.memory().numTensors;
+    const straight = await trainDigits(tf, layers, data, options);
+    straight.model.dispose();
+    const session = createDigitsSession(tf, layers, data, options);
+    expect([session.done, session.total]).toEqual([0, 2]);
+    const first = await session.step();
+    expect([first.epoch, first.partial, session.done, session.log.length]).toEqual([1, false, 1, 1]);
+    await session.step();
+    expect(session.done).toBe(session.total);
+    const strip = (log: readonly { seconds: number }[]) => log.map(({ seconds, ...rest }) => rest);
+    expect(strip(session.log)).toEqual(strip(straight.log));
+    expect(() => session.step()).toThrow(/past the end/);
+    session.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  }, 60_000);
+
+  it('as a session, ends with a partial epoch when stopped inside one; a taken model outlives dispose()', async () => {
+    const before = tf.memory().numTensors;
+    let batches = 0;
+    const session = createDigitsSession(tf, layers, data, {
+      ...options,
+      epochs: 3,
+      trainCount: 96,
+      onProgress: () => batches++,
+      shouldStop: () => batches >= 2,
+    });
+    const cut = await session.step();
+    expect(cut.partial).toBe(true);
+    expect(session.stopped).toBe(true);
+    expect([session.done, session.total]).toEqual([1, 1]);
+    const model = session.takeModel();
+    session.dispose();
+    expect(classify(tf, model, imageAt(data.test, 0)).probabilities).toHaveLength(10);
+    model.dispose();
+    expect(tf.memory().numTensors).toBe(before);
   }, 60_000);
 
   it('sets are converted like `x / 255.0`', () => {
