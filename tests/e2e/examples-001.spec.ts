@@ -8,6 +8,7 @@ import { createMlpTrainer, flattenLayers, mlpBatchGradients } from '../../src/li
 import { mlpExampleData } from '../../src/lib/examples/mlp-explorer.ts';
 import { makeFillTaskSet, meanInk } from '../../src/lib/examples/shapes.ts';
 import { accuracyVerdict, curveSizes, MINIATURE } from '../../src/lib/examples/transfer.ts';
+import { axeViolations } from './axe.ts';
 
 const PAGE = '/articles/challenges-and-opportunities/';
 
@@ -100,11 +101,14 @@ for (const [prefix, text] of [
   ['', '已提前停止：批量梯度下降（第'],
 ] as const) {
   test(`gradient descent: a diverging learning rate stops early with a message (${prefix || 'zh'})`, async ({ page }) => {
+    test.setTimeout(120_000); // a long article page and an axe scan
     await page.goto(`${prefix}${PAGE}?gd.lr=2`);
     const section = await runExample(page, 'gradient-descent');
     await expect(section).toHaveAttribute('data-state', 'diverged');
     await expect(section.locator('[data-status]')).toContainText(text);
     expect(Number.isFinite(await cell(section, 'row-batch', 'mse'))).toBe(true);
+    // The result tables scroll sideways on a phone: reachable by keyboard (axe once, in English).
+    if (prefix === '/en') expect(await axeViolations(page, '[data-example="gradient-descent"]')).toEqual([]);
   });
 }
 
@@ -174,6 +178,7 @@ test("MLP: the frame's Step does one batch update; activations and gradients equ
 });
 
 test('MLP: Step three times, then Continue, ends where a straight Run ends', async ({ page }) => {
+  test.setTimeout(120_000); // two runs on a long article page and an axe scan
   const url = `/en${PAGE}?mlp.data=moons&mlp.epochs=6&mlp.batchSize=50&mlp.seed=2`;
   await page.goto(url);
   const section = page.locator('[data-example="mlp-from-scratch"]');
@@ -193,10 +198,12 @@ test('MLP: Step three times, then Continue, ends where a straight Run ends', asy
     await expect(section.locator('[data-mlp-detail] [data-value="update"]')).toHaveText(String(k));
   }
   await expect(section.locator('[data-run]')).toHaveText('Continue');
+  expect(await axeViolations(page, '[data-example="mlp-from-scratch"]')).toEqual([]);
   await section.locator('[data-run]').click();
   await expect(section).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
-  // Continue begins with the gradient check, at the network's initial weights.
+  // Continue begins with the gradient check, at the network's initial weights; the last Step's tables go.
   await expect(section.locator('[data-mlp-check] [data-value="max-diff"]')).toBeAttached();
+  await expect(section.locator('[data-mlp-detail] [data-value="update"]')).toHaveCount(0);
   expect(await result()).toEqual(expected);
 });
 

@@ -68,6 +68,8 @@ class MlpNetwork extends HTMLElement {
     },
     advance: async (ctx, oneStep) => {
       this.stepping = oneStep;
+      // A run's tables would go stale at once: only a Step shows one batch's forward pass and gradients.
+      if (!oneStep) this.el('mlp-detail').replaceChildren();
       if (!oneStep && this.run && !this.run.checked && this.inner.paused()) await this.gradientCheck(ctx);
       return this.inner.advance(ctx, oneStep);
     },
