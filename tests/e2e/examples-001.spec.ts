@@ -8,6 +8,7 @@ import { createMlpTrainer, flattenLayers, mlpBatchGradients } from '../../src/li
 import { mlpExampleData } from '../../src/lib/examples/mlp-explorer.ts';
 import { makeFillTaskSet, meanInk } from '../../src/lib/examples/shapes.ts';
 import { accuracyVerdict, curveSizes, MINIATURE } from '../../src/lib/examples/transfer.ts';
+import { axeViolations } from './axe.ts';
 
 const PAGE = '/articles/challenges-and-opportunities/';
 
@@ -100,11 +101,14 @@ for (const [prefix, text] of [
   ['', '已提前停止：批量梯度下降（第'],
 ] as const) {
   test(`gradient descent: a diverging learning rate stops early with a message (${prefix || 'zh'})`, async ({ page }) => {
+    test.setTimeout(120_000); // a long article page and an axe scan
     await page.goto(`${prefix}${PAGE}?gd.lr=2`);
     const section = await runExample(page, 'gradient-descent');
     await expect(section).toHaveAttribute('data-state', 'diverged');
     await expect(section.locator('[data-status]')).toContainText(text);
     expect(Number.isFinite(await cell(section, 'row-batch', 'mse'))).toBe(true);
+    // The result tables scroll sideways on a phone: reachable by keyboard (axe once, in English).
+    if (prefix === '/en') expect(await axeViolations(page, '[data-example="gradient-descent"]')).toEqual([]);
   });
 }
 
@@ -133,7 +137,7 @@ test('gradient descent: a long run can be stopped', async ({ page }) => {
 // ---------------------------------------------------------------------------------------------
 // MLP from scratch (article 001 §3.2–3.4)
 // ---------------------------------------------------------------------------------------------
-test('MLP: one batch per press; activations and gradients equal mlpBatchGradients in Node', async ({ page }) => {
+test("MLP: the frame's Step does one batch update; activations and gradients equal mlpBatchGradients in Node", async ({ page }) => {
   const tfRequests: string[] = [];
   page.on('request', (r) => r.url().includes('tf-runtime') && tfRequests.push(r.url()));
   await page.goto(`/en${PAGE}?mlp.data=moons&mlp.hiddenUnits=5&mlp.seed=3`);
@@ -146,8 +150,10 @@ test('MLP: one batch per press; activations and gradients equal mlpBatchGradient
     const step = trainer.step();
     const ref = mlpBatchGradients(before, data, 'tanh', step.indices);
     const flat = flattenLayers(ref.grads);
-    await section.locator('[data-step]').click();
+    await section.locator('[data-step-once]').click();
+    await expect(section).toHaveAttribute('data-state', 'paused');
     await expect(detail.locator('[data-value="update"]')).toHaveText(String(k));
+    await expect(section.locator('tr.row-model td[data-value="updates"]')).toHaveText(String(k));
     expect(await value(detail, '[data-value="batch-loss"]')).toBeCloseTo(ref.loss, 6);
     const cells = detail.locator('[data-grad]');
     await expect(cells).toHaveCount(flat.length);
@@ -160,7 +166,45 @@ test('MLP: one batch per press; activations and gradients equal mlpBatchGradient
     const first = detail.locator('tr[data-sample]').first();
     await expect(first).toHaveAttribute('data-sample', String(step.indices[0]));
   }
+  await expect(section.locator('[data-run]')).toHaveText('Continue');
   expect(tfRequests, 'stepping needs no TensorFlow.js').toEqual([]);
+
+  // Changing a setting discards the paused network: Run again, and the next Step is update 1.
+  await section.locator('input[name="seed"]').fill('4');
+  await expect(section.locator('[data-run]')).toHaveText('Run');
+  await expect(detail.locator('[data-value="update"]')).toHaveCount(0);
+  await section.locator('[data-step-once]').click();
+  await expect(detail.locator('[data-value="update"]')).toHaveText('1');
+});
+
+test('MLP: Step three times, then Continue, ends where a straight Run ends', async ({ page }) => {
+  test.setTimeout(120_000); // two runs on a long article page and an axe scan
+  const url = `/en${PAGE}?mlp.data=moons&mlp.epochs=6&mlp.batchSize=50&mlp.seed=2`;
+  await page.goto(url);
+  const section = page.locator('[data-example="mlp-from-scratch"]');
+  const straight = await runExample(page, 'mlp-from-scratch');
+  await expect(straight).toHaveAttribute('data-state', 'done');
+  const result = async () => ({
+    updates: await cell(section, 'row-model', 'updates'),
+    loss: await cell(section, 'row-model', 'loss'),
+    accuracy: await cell(section, 'row-model', 'accuracy'),
+  });
+  const expected = await result();
+  expect(expected.updates).toBe(6 * 4);
+
+  await page.goto(url);
+  for (let k = 1; k <= 3; k++) {
+    await section.locator('[data-step-once]').click();
+    await expect(section.locator('[data-mlp-detail] [data-value="update"]')).toHaveText(String(k));
+  }
+  await expect(section.locator('[data-run]')).toHaveText('Continue');
+  expect(await axeViolations(page, '[data-example="mlp-from-scratch"]')).toEqual([]);
+  await section.locator('[data-run]').click();
+  await expect(section).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+  // Continue begins with the gradient check, at the network's initial weights; the last Step's tables go.
+  await expect(section.locator('[data-mlp-check] [data-value="max-diff"]')).toBeAttached();
+  await expect(section.locator('[data-mlp-detail] [data-value="update"]')).toHaveCount(0);
+  expect(await result()).toEqual(expected);
 });
 
 for (const prefix of ['', '/en']) {

@@ -5,7 +5,8 @@
  * charts, and a step-by-step version of the article's §4.1.1 update as printed. Plain numbers,
  * no DOM, no TF.js. The updates themselves live in gradient-descent.ts.
  */
-import { effectiveBatchSize, mseOf, residualMeans, type GdMode, type XYData } from './gradient-descent.ts';
+import { effectiveBatchSize, gradientDescentSteps, mseOf, residualMeans, type GdMode, type GdOptions, type GdStep, type XYData } from './gradient-descent.ts';
+import { DivergenceWatch } from './run-health.ts';
 import { leastSquares } from './linear-regression.ts';
 
 export interface Point {
@@ -199,4 +200,51 @@ export function* printedRuleSteps(
     yield { update, meanResidual, meanSquaredResidual, b0, b1, mse };
     if (![b0, b1, mse].every(Number.isFinite)) return;
   }
+}
+
+/** One mode in the Run animation: its last update, its (thinned) path and loss curve, and where it diverged. */
+export interface ModeRun {
+  mode: GdMode;
+  /** Updates per epoch. */
+  per: number;
+  /** Updates of the whole run. */
+  total: number;
+  last?: GdStep;
+  /** The update at which the full-data MSE became non-finite or grew tenfold (the mode stops there). */
+  divergedAt?: number;
+  /** (β0, β1) from the start (0, 0), every `stride`-th update and the last. */
+  path: Point[];
+  /** (epoch, log10 MSE) at the same updates, from epoch 0. */
+  loss: Point[];
+}
+
+/**
+ * The modes of article 001 §4 run side by side on the same data for Run: `advance(f)` takes every
+ * mode to the fraction f of its own updates, so that all of them reach their last epoch together
+ * (SGD does n updates for each one of batch GD). At most about `maxPoints` points are kept per curve.
+ */
+export function modeRace(data: XYData, opts: Omit<GdOptions, 'mode'>, modes: readonly GdMode[], maxPoints = 1500) {
+  const mse0 = mseOf(0, 0, data);
+  const runs = modes.map((mode) => {
+    const per = updatesPerEpoch(mode, data.x.length, opts.batchSize);
+    const total = per * opts.epochs;
+    const run: ModeRun = { mode, per, total, path: [{ x: 0, y: 0 }], loss: [{ x: 0, y: Math.log10(mse0) }] };
+    return { run, steps: gradientDescentSteps(data, { ...opts, mode }), watch: new DivergenceWatch(), stride: Math.max(1, Math.ceil(total / maxPoints)) };
+  });
+  const advance = (fraction: number) => {
+    for (const { run, steps, watch, stride } of runs) {
+      const target = Math.round(run.total * fraction);
+      while (run.divergedAt === undefined && (run.last?.update ?? 0) < target) {
+        const next = steps.next();
+        if (next.done) break;
+        const st = (run.last = next.value);
+        if (watch.check(st.mse)) run.divergedAt = st.update;
+        if (st.update % stride === 0 || st.update === run.total) {
+          run.path.push({ x: st.b0, y: st.b1 });
+          run.loss.push({ x: st.update / run.per, y: Math.log10(st.mse) });
+        }
+      }
+    }
+  };
+  return { runs: runs.map((r) => r.run), advance, allDiverged: () => runs.every((r) => r.run.divergedAt !== undefined) };
 }

@@ -17,7 +17,7 @@ import { sigmoid, sigmoidDerivative, tanhDerivative } from './activations.ts';
 import { createRng, type Rng } from './random.ts';
 import type { Tf } from './tf-runtime.ts';
 import type { TrainControl } from './training-control.ts';
-import { play, stepSession } from './session.ts';
+import { play, stepSession, type Session } from './session.ts';
 
 /** Hidden-layer activation (article 001 §3.2 `activation_function`). The output layer is always a sigmoid. */
 export type HiddenActivation = 'tanh' | 'sigmoid';
@@ -287,6 +287,11 @@ export interface MlpTrainer {
   predict(x: readonly number[]): number;
 }
 
+/** Samples per update for `n` samples: the requested batch size clamped to 1 … n (default n, batch GD). */
+export function mlpBatchSize(n: number, batchSize = n): number {
+  return Math.max(1, Math.min(n, Math.floor(batchSize)));
+}
+
 /**
  * Creates the step-through trainer of port P001a (article 001 §3.4's loop): forward, manual
  * back-propagation, W ← W − lr·∂W on one batch per `step()`. Fully deterministic for a seed.
@@ -298,7 +303,7 @@ export function createMlpTrainer(options: MlpTrainerOptions): MlpTrainer {
   if (n === 0 || data.labels.length !== n) throw new RangeError('data must be non-empty with one label per point');
   const rng = createRng(seed);
   let params = initMlp(seed, options.sizes ?? [2, 4, 1], rng);
-  const batchSize = Math.max(1, Math.min(n, Math.floor(options.batchSize ?? n)));
+  const batchSize = mlpBatchSize(n, options.batchSize);
   const shuffle = options.shuffle ?? true;
   const all = Array.from({ length: n }, (_, i) => i);
   let order = all;
@@ -362,6 +367,41 @@ export async function runMlpEpochs(
     opts,
   );
   return { epochsRun: stepsRun, stopped, ...trainer.evaluate() };
+}
+
+/** One update of an MLP session: the trainer's step, the parameters it started from, and at an epoch's end the full-data metrics. */
+export interface MlpUpdate extends MlpStep {
+  /** Parameters before this update (the forward pass and gradients of the batch were taken at them). */
+  before: MlpParams;
+  /** Loss and accuracy on all data after the update, when it ended an epoch. */
+  metrics?: { loss: number; accuracy: number };
+}
+
+/** A training run of article 001 §3.4 as a session, with the weights it started from (for the gradient check). */
+export interface MlpSession extends Session<MlpUpdate> {
+  readonly trainer: MlpTrainer;
+  readonly initial: MlpParams;
+  readonly updatesPerEpoch: number;
+}
+
+/**
+ * `epochs` epochs of a trainer as a session whose step is ONE update on one mini-batch — the body
+ * of the article's loop (forward pass, backpropagation, W ← W − lr·∂W), the smallest unit a reader
+ * can check by hand; total = epochs × batches per epoch. Pure JavaScript, nothing to free.
+ */
+export function createMlpSession(options: MlpTrainerOptions & { epochs: number }): MlpSession {
+  const trainer = createMlpTrainer(options);
+  const n = options.data.points.length;
+  const updatesPerEpoch = Math.ceil(n / mlpBatchSize(n, options.batchSize));
+  const initial = trainer.params();
+  let before = initial;
+  const session = stepSession(options.epochs * updatesPerEpoch, (): MlpUpdate => {
+    const step = trainer.step();
+    const update: MlpUpdate = { ...step, before, metrics: step.epochEnd ? trainer.evaluate() : undefined };
+    before = step.params;
+    return update;
+  });
+  return Object.assign(session, { trainer, initial, updatesPerEpoch });
 }
 
 /**

@@ -4,13 +4,14 @@ import {
   clipPolyline,
   contourLevels,
   mseContour,
+  modeRace,
   mseQuadratic,
   printedRuleSteps,
   thin,
   updatesPerEpoch,
   type Box,
 } from '../../../src/lib/examples/gd-explorer.ts';
-import { article001Comparison, makeLinearData, mseOf } from '../../../src/lib/examples/gradient-descent.ts';
+import { article001Comparison, gradientDescentPath, makeLinearData, mseOf } from '../../../src/lib/examples/gradient-descent.ts';
 import { leastSquares } from '../../../src/lib/examples/linear-regression.ts';
 import { createRng } from '../../../src/lib/examples/random.ts';
 
@@ -164,5 +165,39 @@ describe('printedRuleSteps (article 001 §4.1.1 as printed)', () => {
       expect(s.b1).toBe(ref.broken[i + 1]!.b1);
     });
     expect(Number.isFinite(steps.at(-1)!.mse)).toBe(false);
+  });
+});
+
+describe('modeRace (the three modes side by side)', () => {
+  const opts = { lr: 0.1, epochs: 5, batchSize: 10, seed: 2 };
+
+  it('takes every mode to the same fraction of its own updates, and to the end of gradientDescentPath', () => {
+    const race = modeRace(data, opts, ['batch', 'mini-batch', 'stochastic']);
+    race.advance(0.4);
+    expect(race.runs.map((r) => r.last?.update)).toEqual([2, 20, 200]);
+    race.advance(1);
+    for (const r of race.runs) {
+      const path = gradientDescentPath(data, { ...opts, mode: r.mode });
+      expect(r.last).toEqual(path.at(-1));
+      expect(r.path.at(-1)).toEqual({ x: path.at(-1)!.b0, y: path.at(-1)!.b1 });
+      expect(r.loss.at(-1)!.x).toBe(opts.epochs);
+    }
+    expect(race.allDiverged()).toBe(false);
+  });
+
+  it('keeps at most about maxPoints points per curve', () => {
+    const race = modeRace(data, opts, ['stochastic'], 50);
+    race.advance(1);
+    expect(race.runs[0]!.path.length).toBeLessThanOrEqual(52);
+    expect(race.runs[0]!.path.length).toBeGreaterThan(40);
+  });
+
+  it('stops a diverging mode at the update where it diverged', () => {
+    const race = modeRace(data, { ...opts, lr: 2 }, ['batch']);
+    race.advance(1);
+    const [run] = race.runs;
+    expect(run!.divergedAt).toBeDefined();
+    expect(run!.last!.update).toBe(run!.divergedAt);
+    expect(race.allDiverged()).toBe(true);
   });
 });

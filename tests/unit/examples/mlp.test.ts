@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  createMlpSession,
   createMlpTrainer,
   flattenLayers,
   initMlp,
@@ -14,7 +15,9 @@ import {
   type HiddenActivation,
   type MlpData,
   type MlpParams,
+  type MlpUpdate,
 } from '../../../src/lib/examples/mlp.ts';
+import { play } from '../../../src/lib/examples/session.ts';
 import { loadTf, type Tf } from '../../../src/lib/examples/tf-runtime.ts';
 import { expectAllClose, expectNoLeak } from './helpers.ts';
 
@@ -97,6 +100,41 @@ describe('manual back-propagation (article 001 §3.3)', () => {
       }
     });
   }
+});
+
+describe('createMlpSession (one update per step)', () => {
+  const options = { lr: 0.3, batchSize: 50, seed: 4, epochs: 3 };
+
+  it('takes epochs × batches per epoch steps, each one update of the trainer, with metrics at epoch ends', () => {
+    const session = createMlpSession({ data: moons, ...options });
+    const trainer = createMlpTrainer({ data: moons, ...options });
+    expect(session.updatesPerEpoch).toBe(4);
+    expect(session.total).toBe(12);
+    expect(session.initial).toEqual(trainer.params());
+    const first = session.step() as MlpUpdate;
+    expect(first.before).toEqual(trainer.params());
+    const ref = trainer.step();
+    expect(first.indices).toEqual(ref.indices);
+    expect(first.params).toEqual(ref.params);
+    expect(first.metrics).toBeUndefined();
+    for (let k = 2; k <= 4; k++) {
+      const u = session.step() as MlpUpdate;
+      trainer.step();
+      expect(u.metrics !== undefined).toBe(k === 4);
+    }
+    expect(session.done).toBe(4);
+  });
+
+  it('stepped part-way then played to the end equals one straight play', async () => {
+    const straight = createMlpSession({ data: moons, ...options });
+    await play(straight);
+    const stepped = createMlpSession({ data: moons, ...options });
+    for (let k = 0; k < 5; k++) stepped.step();
+    const { stepsRun } = await play(stepped);
+    expect(stepsRun).toBe(7);
+    expect(stepped.trainer.params()).toEqual(straight.trainer.params());
+    expect(stepped.trainer.evaluate()).toEqual(straight.trainer.evaluate());
+  });
 });
 
 describe('createMlpTrainer (article 001 §3.4 loop)', () => {
