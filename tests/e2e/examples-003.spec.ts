@@ -292,6 +292,7 @@ test('tiny Transformer: Step trains one optimiser step, the model generates betw
   await expect(section.locator('[data-run]')).toHaveText('Continue');
   // A Step leaves the generating to the reader; the model as it stands after two steps writes.
   await expect(section).not.toHaveAttribute('data-generated', /./);
+  await expect(section.locator('[data-generate-status]')).toContainText('2 of 12 steps');
   await section.locator('[data-generate-button]').click();
   await expect(section).toHaveAttribute('data-generated', 'done', { timeout: 60_000 });
   expect(((await section.locator('[data-greedy]').textContent()) ?? '').length).toBeGreaterThan(0);

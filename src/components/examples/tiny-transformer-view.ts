@@ -60,6 +60,10 @@ class TinyTransformer extends HTMLElement {
 
   connectedCallback() {
     wire(this.section(), 'tiny-transformer', tinyTransformerSchema, this.player);
+    // The corpus is ready before Run when the page is idle (Run would otherwise prepare it before the first result).
+    const prepare = () => (this.corpus ??= this.readCorpus());
+    if ('requestIdleCallback' in window) requestIdleCallback(prepare, { timeout: 5000 });
+    else setTimeout(prepare, 0);
     this.el<HTMLFormElement>('form[data-generate]').addEventListener('submit', (event) => {
       event.preventDefault();
       // Generate waits while the model trains (its button is disabled then; this also covers Enter).
@@ -209,6 +213,7 @@ class TinyTransformer extends HTMLElement {
     this.setGenerable(true);
     // After a Step the reader generates when they choose (a generation takes a while; Steps come quickly).
     if (done > 0 && (done === session.total || shouldStop())) await this.generate(frame);
+    else if (done > 0) this.el('[data-generate-status]').textContent = msg('examples.tiny-transformer.ready', { done, total: session.total });
   }
 
   private showSummary(session: TransformerSession, msg: Msg) {
