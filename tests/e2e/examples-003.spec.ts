@@ -5,6 +5,7 @@ import { ARTICLE_003_LOGISTIC } from '../../src/lib/examples/article-data.ts';
 import { articleAsWritten, workedColumn } from '../../src/lib/examples/logistic-worked.ts';
 import { makeTwoClusters, trainLogisticPlain } from '../../src/lib/examples/logistic.ts';
 import { buildVocabulary, UNK_CHAR } from '../../src/lib/examples/char-corpus.ts';
+import { axeViolations } from './axe.ts';
 
 const ARTICLE = 'technology-market-policy-trends';
 
@@ -296,6 +297,7 @@ test('tiny Transformer: Step trains one optimiser step, the model generates betw
   await section.locator('[data-generate-button]').click();
   await expect(section).toHaveAttribute('data-generated', 'done', { timeout: 60_000 });
   expect(((await section.locator('[data-greedy]').textContent()) ?? '').length).toBeGreaterThan(0);
+  expect(await axeViolations(page, '[data-example="tiny-transformer"]'), 'paused, with generated text and attention maps').toEqual([]);
 
   await section.locator('[data-run]').click();
   await ended(3);
