@@ -5,6 +5,7 @@ import { ARTICLE_003_LOGISTIC } from '../../src/lib/examples/article-data.ts';
 import { articleAsWritten, workedColumn } from '../../src/lib/examples/logistic-worked.ts';
 import { makeTwoClusters, trainLogisticPlain } from '../../src/lib/examples/logistic.ts';
 import { buildVocabulary, UNK_CHAR } from '../../src/lib/examples/char-corpus.ts';
+import { axeViolations } from './axe.ts';
 
 const ARTICLE = 'technology-market-policy-trends';
 
@@ -268,5 +269,50 @@ test('tiny Transformer: Run while Generate is running waits for the generation i
   await expect(section.locator('[data-status]')).not.toContainText('failed');
   await expect(section.locator('[data-generate-status]')).not.toContainText('failed');
   await expect(section.locator('[data-generate-button]')).toBeEnabled();
+  expect(errors).toEqual([]);
+});
+
+test('tiny Transformer: Step trains one optimiser step, the model generates between Steps, and Continue ends where a straight run does', async ({ page }) => {
+  test.setTimeout(240_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`/en/articles/${ARTICLE}/?tt.steps=12`);
+  const section = page.locator('[data-example="tiny-transformer"]');
+  const value = (key: string) => section.locator(`[data-summary] td[data-value="${key}"]`).getAttribute('data-exact').then(Number);
+  // Each Step, Continue and Run ends with one "done" mark of the runtime.
+  const ended = (n: number) =>
+    page.waitForFunction((count) => performance.getEntriesByName('kb-example:tiny-transformer:done').length === count, n, { timeout: 100_000 });
+
+  for (const n of [1, 2]) {
+    await section.locator('[data-step-once]').click();
+    await ended(n);
+    await expect(section).toHaveAttribute('data-state', 'paused');
+    await expect(section).toHaveAttribute('data-trained-steps', String(n));
+    await expect(section.locator('[data-status]')).toContainText(`Paused after ${n} of 12`);
+  }
+  await expect(section.locator('[data-run]')).toHaveText('Continue');
+  // A Step leaves the generating to the reader; the model as it stands after two steps writes.
+  await expect(section).not.toHaveAttribute('data-generated', /./);
+  await expect(section.locator('[data-generate-status]')).toContainText('2 of 12 steps');
+  await section.locator('[data-generate-button]').click();
+  await expect(section).toHaveAttribute('data-generated', 'done', { timeout: 60_000 });
+  expect(((await section.locator('[data-greedy]').textContent()) ?? '').length).toBeGreaterThan(0);
+  expect(await axeViolations(page, '[data-example="tiny-transformer"]'), 'paused, with generated text and attention maps').toEqual([]);
+
+  await section.locator('[data-run]').click();
+  await ended(3);
+  await expect(section).toHaveAttribute('data-state', 'done');
+  await expect(section).toHaveAttribute('data-trained-steps', '12');
+  await expect(section).toHaveAttribute('data-generated', 'done', { timeout: 60_000 });
+  const stepped = { trainStart: await value('train-start'), trainEnd: await value('train-end'), validationEnd: await value('validation-end') };
+
+  // The same settings run straight through (a new session from the same seeds).
+  await expect(section.locator('[data-run]')).toHaveText('Run');
+  await section.locator('[data-run]').click();
+  await ended(4);
+  await expect(section).toHaveAttribute('data-state', 'done');
+  const straight = { trainStart: await value('train-start'), trainEnd: await value('train-end'), validationEnd: await value('validation-end') };
+  for (const key of ['trainStart', 'trainEnd', 'validationEnd'] as const) expect(Math.abs(stepped[key] - straight[key]), key).toBeLessThan(1e-6);
+  expect(stepped.validationEnd).toBeLessThan(await value('validation-start'));
   expect(errors).toEqual([]);
 });

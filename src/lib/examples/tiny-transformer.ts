@@ -22,6 +22,7 @@
  */
 import type { GradSaveFunc, Optimizer, Scalar, Tensor, Tensor1D, Tensor2D, Tensor3D, Variable } from '@tensorflow/tfjs-core';
 import { createRng, type Rng } from './random.ts';
+import { play, stepSession, type Session } from './session.ts';
 import type { Tf } from './tf-runtime.ts';
 
 /** Shape of the model. `dModel` must be divisible by `nHeads`. */
@@ -74,6 +75,12 @@ export function validateConfig(c: TinyTransformerConfig): void {
     if (!Number.isInteger(c[key]) || c[key] < 1) throw new RangeError(`${key} must be a positive integer, got ${c[key]}`);
   }
   if (c.dModel % c.nHeads !== 0) throw new RangeError(`dModel ${c.dModel} is not divisible by nHeads ${c.nHeads}`);
+}
+
+/** The model the page's settings describe (a feed-forward block 4·d_model wide, as in GPT-2). */
+export function transformerConfig(settings: { dModel: string; heads: string; layers: string; context: number }, vocabSize: number): TinyTransformerConfig {
+  const dModel = Number(settings.dModel);
+  return { vocabSize, contextLength: settings.context, dModel, nHeads: Number(settings.heads), nLayers: Number(settings.layers), ffnHidden: 4 * dModel };
 }
 
 /** Every trainable variable, in a fixed order (embeddings, blocks, final norm, output). */
@@ -426,14 +433,18 @@ export function trainStep(tf: Tf, p: TinyTransformerParams, optimizer: Optimizer
 
 /** One step of a training run, as plain numbers. */
 export interface TrainProgress {
+  /** 0-based index of the step. */
   step: number;
   /** Loss of this step's batch before the update. */
   loss: number;
+  /** Time spent training so far (steps and validation, not pauses). */
   elapsedMs: number;
+  /** Loss on the validation windows after this step, on the steps where it is measured. */
+  validationLoss?: number;
 }
 
-/** Settings of `train`. */
-export interface TrainOptions {
+/** Settings of a training session. */
+export interface SessionOptions {
   /** Token ids of the corpus. */
   ids: readonly number[];
   steps: number;
@@ -443,46 +454,118 @@ export interface TrainOptions {
   learningRate: number;
   /** Seed of the batch sampler (the parameters have their own seed). */
   seed: number;
+  /** Fixed windows whose loss is measured every `validateEvery` steps and after the last one. */
+  validation?: Batch;
+  validateEvery?: number;
+  /** Clock (ms) for elapsed times; defaults to performance.now / Date.now. */
+  now?: () => number;
+}
+
+/**
+ * Training as a session (session.ts): a step is one Adam step on one batch, the unit of the loss
+ * curve, so a reader who presses Step sees one more point and can generate from the model as it
+ * stands. The session owns the optimiser and the batch sampler but not the model: the page keeps
+ * generating from the model after the session ends, and frees it itself.
+ */
+export interface TransformerSession extends Session<TrainProgress> {
+  readonly model: TinyTransformerParams;
+  /** Loss of every step so far. */
+  readonly losses: readonly number[];
+  readonly elapsedMs: number;
+  /** Loss of the model as it stands on the validation windows (NaN without them). */
+  validate(): number;
+}
+
+/** Adam (β₁ 0.9, β₂ 0.999) on seeded random windows of the corpus, one step at a time. */
+export function createTransformerSession(tf: Tf, p: TinyTransformerParams, opts: SessionOptions): TransformerSession {
+  const now = opts.now ?? clock;
+  const optimizer = tf.train.adam(opts.learningRate, 0.9, 0.999, 1e-8);
+  const rng = createRng(opts.seed);
+  const losses: number[] = [];
+  let elapsedMs = 0;
+  const validate = () => (opts.validation ? evaluateLoss(tf, p, opts.validation) : NaN);
+  const measured = (step: number) => opts.validation && ((step + 1) % (opts.validateEvery ?? 10) === 0 || step + 1 === opts.steps);
+  const session = stepSession<TrainProgress>(
+    opts.steps,
+    (step) => {
+      const start = now();
+      const loss = trainStep(tf, p, optimizer, sampleBatch(opts.ids, opts.batchSize, opts.seqLength, rng));
+      losses.push(loss);
+      const validationLoss = measured(step) ? validate() : undefined;
+      elapsedMs += now() - start;
+      return { step, loss, elapsedMs, ...(validationLoss === undefined ? {} : { validationLoss }) };
+    },
+    () => optimizer.dispose(),
+  );
+  return {
+    total: session.total,
+    get done() {
+      return session.done;
+    },
+    step: () => session.step(),
+    dispose: () => session.dispose(),
+    model: p,
+    losses,
+    validate,
+    get elapsedMs() {
+      return elapsedMs;
+    },
+  };
+}
+
+/** Settings of `train`. */
+export interface TrainOptions extends SessionOptions {
   onStep?: (s: TrainProgress) => void;
   shouldStop?: () => boolean;
   /** Called about every `yieldMs` of work so the page stays responsive (default: none). */
   yieldFn?: () => Promise<void>;
   yieldMs?: number;
-  /** Clock (ms) for elapsed times and yielding; defaults to performance.now / Date.now. */
-  now?: () => number;
 }
 
 /**
- * Trains with Adam (β₁ 0.9, β₂ 0.999) on seeded random windows of the corpus. Returns the loss of
- * every step and whether `shouldStop` ended it early. The optimiser's slots are disposed.
+ * `yieldFn` at most once per `ms` (clock `now`): a step's time varies a hundredfold with the model's
+ * size, so a yield every n steps would either stall the page or slow training down.
+ */
+export function everyMs(yieldFn: () => Promise<void>, ms: number, now: () => number = clock): () => Promise<void> {
+  let last = now();
+  return async () => {
+    if (now() - last < ms) return;
+    await yieldFn();
+    last = now();
+  };
+}
+
+/**
+ * A whole training run: `createTransformerSession` played to the end (or until `shouldStop`).
+ * Returns the loss of every step; the optimiser's slots are disposed, the model is not.
  */
 export async function train(
   tf: Tf,
   p: TinyTransformerParams,
   opts: TrainOptions,
 ): Promise<{ losses: number[]; stepsRun: number; stopped: boolean; elapsedMs: number }> {
-  const now = opts.now ?? (() => (typeof performance !== 'undefined' ? performance.now() : Date.now()));
-  const optimizer = tf.train.adam(opts.learningRate, 0.9, 0.999, 1e-8);
-  const rng = createRng(opts.seed);
-  const losses: number[] = [];
-  const start = now();
-  let lastYield = start;
+  const session = createTransformerSession(tf, p, opts);
   try {
-    for (let step = 0; step < opts.steps; step++) {
-      if (opts.shouldStop?.()) return { losses, stepsRun: step, stopped: true, elapsedMs: now() - start };
-      const loss = trainStep(tf, p, optimizer, sampleBatch(opts.ids, opts.batchSize, opts.seqLength, rng));
-      losses.push(loss);
-      opts.onStep?.({ step, loss, elapsedMs: now() - start });
-      if (opts.yieldFn && now() - lastYield >= (opts.yieldMs ?? 50)) {
-        await opts.yieldFn();
-        lastYield = now();
-      }
-    }
-    return { losses, stepsRun: opts.steps, stopped: false, elapsedMs: now() - start };
+    const { yieldFn } = opts;
+    const { stepsRun, stopped } = await play(session, {
+      shouldStop: opts.shouldStop,
+      onEpoch: opts.onStep,
+      yieldEvery: yieldFn ? 1 : 0,
+      yieldFn: yieldFn && everyMs(yieldFn, opts.yieldMs ?? 50, opts.now),
+    });
+    return { losses: [...session.losses], stepsRun, stopped, elapsedMs: session.elapsedMs };
   } finally {
-    optimizer.dispose();
+    session.dispose();
   }
 }
+
+/** Mean of the last `n` values (all of them when there are fewer; NaN for none): a training loss less noisy than one batch's. */
+export function meanOfLast(values: readonly number[], n: number): number {
+  const last = values.slice(-n);
+  return last.reduce((sum, v) => sum + v, 0) / last.length;
+}
+
+const clock = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 /** Attention weights of the last block for `ids` (cropped to the last contextLength tokens): [head][query][key]. */
 export function lastLayerAttention(tf: Tf, p: TinyTransformerParams, ids: readonly number[]): number[][][] {

@@ -2,9 +2,12 @@ import type { Tensor, Tensor2D } from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   causalMaskValues,
+  createTransformerSession,
   disposeParams,
   embeddingLookup,
+  evaluateLoss,
   evenlySpacedWindows,
+  everyMs,
   forward,
   generate,
   generateAsync,
@@ -13,6 +16,7 @@ import {
   layerNormOps,
   lastLayerAttention,
   lossFn,
+  meanOfLast,
   paramList,
   parameterCount,
   pickToken,
@@ -20,11 +24,13 @@ import {
   softmaxCrossEntropy,
   train,
   trainStep,
+  transformerConfig,
   validateConfig,
   type TinyTransformerConfig,
   type TinyTransformerParams,
 } from '../../../src/lib/examples/tiny-transformer.ts';
 import { createRng } from '../../../src/lib/examples/random.ts';
+import { play } from '../../../src/lib/examples/session.ts';
 import { loadTf, type Tf } from '../../../src/lib/examples/tf-runtime.ts';
 import { expectNoLeak } from './helpers.ts';
 
@@ -466,6 +472,69 @@ describe('training', () => {
     expect(r.stepsRun).toBeLessThan(50);
     expect(r.losses).toHaveLength(r.stepsRun);
     expect(yields).toBeGreaterThan(0);
+  });
+
+  it('as a session: one step is one optimiser step, and stepping then playing on ends where a straight run does', async () => {
+    const opts = { ids: corpus, steps: 9, batchSize: 3, seqLength: 6, learningRate: 0.01, seed: 5 };
+    const straight = initParams(tf, { ...config, vocabSize: 6 }, 7);
+    const { losses } = await train(tf, straight, opts);
+    const p = initParams(tf, { ...config, vocabSize: 6 }, 7);
+    const validation = evenlySpacedWindows(corpus, 4, 6);
+    const before = paramList(p).map((v) => Array.from(v.dataSync()));
+    await expectNoLeak(tf, async () => {
+      let tick = 0;
+      const session = createTransformerSession(tf, p, { ...opts, validation, validateEvery: 4, now: () => tick++ });
+      const first = await session.step();
+      expect(first).toMatchObject({ step: 0, loss: losses[0] });
+      expect(first.validationLoss).toBeUndefined();
+      expect(session.done).toBe(1);
+      expect(paramList(p).map((v) => Array.from(v.dataSync()))).not.toEqual(before);
+      // the model as it stands after a step can be evaluated (and generated from) between steps
+      expect(session.validate()).toBeCloseTo(evaluateLoss(tf, p, validation), 12);
+      const seen = [first];
+      await play(session, { onEpoch: (s) => seen.push(s) });
+      expect(seen.map((s) => s.loss)).toEqual(losses);
+      // validation after steps 4 and 8 and after the last one (9)
+      expect(seen.filter((s) => s.validationLoss !== undefined).map((s) => s.step + 1)).toEqual([4, 8, 9]);
+      expect(seen.at(-1)!.validationLoss).toBeCloseTo(evaluateLoss(tf, p, validation), 12);
+      expect(session.elapsedMs, 'time spent in the 9 steps (one tick each)').toBe(9);
+      session.dispose();
+      session.dispose();
+    });
+    expect(paramList(p).map((v) => Array.from(v.dataSync()))).toEqual(paramList(straight).map((v) => Array.from(v.dataSync())));
+    // the session frees its optimiser, not the model: the page generates from it afterwards
+    expect(generate(tf, p, [1, 2], { length: 3, temperature: 0, seed: 1 })).toHaveLength(3);
+    disposeParams(straight);
+    disposeParams(p);
+  });
+
+  it('yields at most once per interval, however short the steps', async () => {
+    let clock = 0;
+    let yields = 0;
+    const maybeYield = everyMs(
+      async () => void yields++,
+      10,
+      () => clock,
+    );
+    for (clock = 1; clock <= 35; clock++) await maybeYield();
+    expect(yields).toBe(3);
+  });
+
+  it('reads the model shape from the page settings', () => {
+    expect(transformerConfig({ dModel: '48', heads: '2', layers: '1', context: 20 }, 90)).toEqual({
+      vocabSize: 90,
+      contextLength: 20,
+      dModel: 48,
+      nHeads: 2,
+      nLayers: 1,
+      ffnHidden: 192,
+    });
+  });
+
+  it('averages the last n losses (all of them when there are fewer)', () => {
+    expect(meanOfLast([5, 1, 2, 3], 3)).toBe(2);
+    expect(meanOfLast([4, 2], 10)).toBe(3);
+    expect(meanOfLast([], 10)).toBeNaN();
   });
 
   it('samples windows with targets shifted by one', () => {
