@@ -206,31 +206,19 @@ class TransferLearning extends HTMLElement {
   /** Test accuracy and training loss of both networks on the new task, per epoch. */
   private drawCurves(msg: Msg, epochs: number) {
     const { transfer, scratch } = this.run!.curves;
-    const series = (a: Points, b: Points, model: string, reference: string) => [
-      { kind: 'line' as const, className: 'series-model', label: msg(model), points: a },
-      { kind: 'line' as const, className: 'series-reference', label: msg(reference), points: b },
-    ];
-    drawChart(
-      this.find('[data-chart="accuracy"]'),
-      series(transfer.acc, scratch.acc, 'examples.transfer-learning.transferSeries', 'examples.transfer-learning.scratchSeries'),
-      {
-        xLabel: msg('examples.transfer-learning.epochAxis'),
-        yLabel: msg('examples.transfer-learning.testAccuracy'),
-        title: msg('examples.transfer-learning.accuracyTitle'),
-        xDomain: [0, epochs],
-        yDomain: [0, 1],
-      },
-    );
-    drawChart(
-      this.find('[data-chart="loss"]'),
-      series(transfer.loss, scratch.loss, 'examples.transfer-learning.transfer', 'examples.transfer-learning.scratch'),
-      {
-        xLabel: msg('examples.transfer-learning.epochAxis'),
-        yLabel: msg('examples.transfer-learning.lossAxis'),
-        title: msg('examples.transfer-learning.lossTitle'),
-        xDomain: [0, epochs],
-      },
-    );
+    const draw = (chart: string, a: Points, b: Points, [model, reference, yLabel, title]: string[], extra: { yDomain?: [number, number] }) =>
+      drawChart(
+        this.find(`[data-chart="${chart}"]`),
+        [
+          { kind: 'line', className: 'series-model', label: msg(model!), points: a },
+          { kind: 'line', className: 'series-reference', label: msg(reference!), points: b },
+        ],
+        { xLabel: msg('examples.transfer-learning.epochAxis'), yLabel: msg(yLabel!), title: msg(title!), xDomain: [0, epochs], ...extra },
+      );
+    const acc = ['examples.transfer-learning.transferSeries', 'examples.transfer-learning.scratchSeries', 'examples.transfer-learning.testAccuracy'];
+    draw('accuracy', transfer.acc, scratch.acc, [...acc, 'examples.transfer-learning.accuracyTitle'], { yDomain: [0, 1] });
+    const loss = ['examples.transfer-learning.transfer', 'examples.transfer-learning.scratch', 'examples.transfer-learning.lossAxis'];
+    draw('loss', transfer.loss, scratch.loss, [...loss, 'examples.transfer-learning.lossTitle'], {});
   }
 
   /** After the last epoch: the table, the frozen-weights check, the verdict and, if asked for, the curve. */
