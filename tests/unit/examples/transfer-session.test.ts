@@ -10,10 +10,10 @@ beforeAll(async () => {
 });
 
 const settings = { seed: 3, pretrainEpochs: 2, epochs: 2, lr: 0.03 };
-// Small test sets keep the test quick on the cpu backend (the page's are 500 and 300 images).
+// Small sets keep the test quick on the cpu backend (the page's test sets are 500 and 300 images).
 const data = () => {
   const d = miniatureData({ seed: settings.seed, pretrainPerClass: 20, trainSize: 40 });
-  return { ...d, pretrainTest: subset(d.pretrainTest, 50), test: subset(d.test, 60) };
+  return { ...d, pretrain: subset(d.pretrain, 64), pretrainTest: subset(d.pretrainTest, 50), test: subset(d.test, 60) };
 };
 
 describe('the transfer-learning comparison as a session (one epoch per step)', () => {
