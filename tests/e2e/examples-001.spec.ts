@@ -1,6 +1,7 @@
 // The in-browser examples of article 001 (challenges-and-opportunities): they run in Chromium,
 // and their numbers match references computed here in Node with the pure modules.
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { axeViolations } from './axe.ts';
 import { article001Comparison, gradientDescentPath, makeLinearData, type GdMode } from '../../src/lib/examples/gradient-descent.ts';
 import { printedRuleSteps } from '../../src/lib/examples/gd-explorer.ts';
 import { leastSquares } from '../../src/lib/examples/linear-regression.ts';
@@ -377,6 +378,7 @@ test('transfer learning: Step runs one epoch at a time, and Continue ends where 
   await expect(section.locator('[data-stage="fine"]')).toContainText('Transfer: epoch 1/2');
   await expect(section.locator('[data-tl-verdict]')).toBeHidden();
   await expect(section.locator('[data-run]')).toHaveText('Continue');
+  expect(await axeViolations(page, '[data-example="transfer-learning"]')).toEqual([]);
   await section.locator('[data-run]').click();
   await expect(section).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
   await expect(section.locator('[data-run]')).toHaveText('Run');
