@@ -1,6 +1,7 @@
 // The in-browser examples of article 001 (challenges-and-opportunities): they run in Chromium,
 // and their numbers match references computed here in Node with the pure modules.
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { axeViolations } from './axe.ts';
 import { article001Comparison, gradientDescentPath, makeLinearData, type GdMode } from '../../src/lib/examples/gradient-descent.ts';
 import { printedRuleSteps } from '../../src/lib/examples/gd-explorer.ts';
 import { leastSquares } from '../../src/lib/examples/linear-regression.ts';
@@ -386,6 +387,46 @@ test('transfer learning: a new run clears the verdict and the curve, and it can 
   await expect(section).toHaveAttribute('data-state', 'stopped', { timeout: 30_000 });
   await expect(section.locator('[data-status]')).toHaveText('已停止。');
   expect(new URL(page.url()).searchParams.get('tl.pretrainEpochs')).toBe('20');
+});
+
+test('transfer learning: Step runs one epoch at a time, and Continue ends where a straight run ends (en)', async ({ page }) => {
+  test.setTimeout(120_000); // two small runs
+  const url = `/en${PAGE}?${SMALL}`;
+  const section = page.locator('[data-example="transfer-learning"]');
+  const outcome = async () => ({
+    preAcc: await section.locator('[data-value="pretrain-acc"]').textContent(),
+    fine: await section.locator('tr.row-finetune td[data-value="test-acc"]').getAttribute('data-raw'),
+    scratch: await section.locator('tr.row-scratch td[data-value="test-acc"]').getAttribute('data-raw'),
+    fineTrain: await section.locator('tr.row-finetune td[data-value="train-acc"]').getAttribute('data-raw'),
+    verdict: await section.locator('[data-tl-verdict]').getAttribute('data-verdict'),
+    frozen: await section.locator('[data-value="frozen-after"]').textContent(),
+    scratchAfter: await section.locator('[data-value="scratch-after"]').textContent(),
+    accuracyPoints: await section.locator('[data-chart="accuracy"] table tbody tr').allTextContents(),
+  });
+
+  await page.goto(url);
+  await runExample(page, 'transfer-learning');
+  await expect(section).toHaveAttribute('data-state', 'done');
+  const straight = await outcome();
+
+  await page.goto(url);
+  const step = section.locator('[data-step-once]');
+  // 1 pre-training epoch + 2 transfer epochs + 2 from-scratch epochs = 5 steps.
+  await step.click();
+  await expect(section).toHaveAttribute('data-state', 'paused');
+  await expect(section.locator('[data-status]')).toContainText('Paused after 1 of 5');
+  await expect(section.locator('[data-stage="pre"]')).toContainText('Pre-training done');
+  await expect(section.locator('[data-stage="fine"]')).toHaveCount(0);
+  await step.click();
+  await expect(section.locator('[data-status]')).toContainText('Paused after 2 of 5');
+  await expect(section.locator('[data-stage="fine"]')).toContainText('Transfer: epoch 1/2');
+  await expect(section.locator('[data-tl-verdict]')).toBeHidden();
+  await expect(section.locator('[data-run]')).toHaveText('Continue');
+  expect(await axeViolations(page, '[data-example="transfer-learning"]')).toEqual([]);
+  await section.locator('[data-run]').click();
+  await expect(section).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  await expect(section.locator('[data-run]')).toHaveText('Run');
+  expect(await outcome()).toEqual(straight);
 });
 
 test('MLP: a long training can be stopped', async ({ page }) => {

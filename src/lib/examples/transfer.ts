@@ -12,10 +12,11 @@
  *
  * `tf` and `layers` are parameters (tests pass the Node instance, islands the lazily loaded one).
  */
-import type { Tensor, Variable } from '@tensorflow/tfjs-core';
+import type { Scalar, Tensor, Variable } from '@tensorflow/tfjs-core';
 import type { LayersModel, Sequential } from '@tensorflow/tfjs-layers';
 import { sizesOf } from './data-size.ts';
 import { createRng } from './random.ts';
+import { play, type Session } from './session.ts';
 import type { Tf } from './tf-runtime.ts';
 import { makeFillTaskSet, makePretrainSet, type ImageSet } from './shapes.ts';
 
@@ -157,10 +158,92 @@ export interface TrainOptions {
   yieldEvery?: number;
 }
 
+/** One epoch of a training session: its 0-based index and mean training loss. */
+export interface TrainEpoch {
+  epoch: number;
+  loss: number;
+}
+
+/** A training session (session.ts) whose step is one epoch; `result()` says where it stands. */
+export interface TrainSession extends Session<TrainEpoch> {
+  /** True once `shouldStop` ended an epoch part-way (the session cannot go on from there). */
+  readonly halted: boolean;
+  result(): { epochLosses: number[]; stopped: boolean; ms: number; steps: number };
+}
+
 /**
  * Trains the model's trainable weights (frozen layers are left out, as Keras does) with Adam on
- * seeded shuffled batches. Returns the mean loss of every epoch, whether it was stopped and the
- * time it took (ms).
+ * seeded shuffled batches, one epoch per step. `ms` counts only the time spent in steps, so a run
+ * paused between epochs is timed like a straight one. The session owns only its optimiser.
+ */
+export function createTrainSession(tf: Tf, model: LayersModel, set: ImageSet, opts: TrainOptions): TrainSession {
+  const rng = createRng(opts.seed);
+  const optimizer = tf.train.adam(opts.lr);
+  const vars = model.trainableWeights.map((w) => w.read() as Variable);
+  const order = Array.from({ length: set.count }, (_, i) => i);
+  const batches = Math.ceil(set.count / opts.batchSize);
+  const epochLosses: number[] = [];
+  let ms = 0;
+  let steps = 0;
+  let halted = false;
+  let done = 0;
+  let released = false;
+  const batchLoss = (indices: number[]) =>
+    tf.tidy(() => {
+      const { x, labels } = batchOf(tf, set, indices);
+      const cost = optimizer.minimize(() => lossOf(tf, opts.task, model.apply(x, { training: true }) as Tensor, labels) as Scalar, true, vars);
+      return cost!.dataSync()[0]!;
+    });
+  const epoch = async (index: number): Promise<TrainEpoch> => {
+    const perm = rng.shuffled(order);
+    let total = 0;
+    let since = performance.now();
+    for (let b = 0; b < batches; b++) {
+      if (opts.shouldStop?.()) {
+        halted = true;
+        ms += performance.now() - since;
+        return { epoch: index, loss: NaN };
+      }
+      const indices = perm.slice(b * opts.batchSize, (b + 1) * opts.batchSize);
+      const loss = batchLoss(indices);
+      steps++;
+      total += loss * indices.length;
+      opts.onBatch?.({ epoch: index, batch: b, batchesPerEpoch: batches, loss });
+      if (opts.yieldFn && (b + 1) % (opts.yieldEvery ?? 1) === 0) {
+        ms += performance.now() - since;
+        await opts.yieldFn();
+        since = performance.now();
+      }
+    }
+    ms += performance.now() - since;
+    done++;
+    epochLosses.push(total / set.count);
+    return { epoch: index, loss: total / set.count };
+  };
+  return {
+    total: opts.epochs,
+    get done() {
+      return done;
+    },
+    get halted() {
+      return halted;
+    },
+    step() {
+      if (released) throw new Error('step() after dispose()');
+      if (halted || done >= opts.epochs) throw new Error('step() past the end of a training session');
+      return epoch(done);
+    },
+    dispose() {
+      if (!released) optimizer.dispose();
+      released = true;
+    },
+    result: () => ({ epochLosses: [...epochLosses], stopped: halted || done < opts.epochs, ms, steps }),
+  };
+}
+
+/**
+ * A whole training session (createTrainSession) with the options' hooks; returns the mean loss of
+ * every epoch, whether it was stopped and the time it took (ms).
  */
 export async function trainModel(
   tf: Tf,
@@ -168,48 +251,19 @@ export async function trainModel(
   set: ImageSet,
   opts: TrainOptions,
 ): Promise<{ epochLosses: number[]; stopped: boolean; ms: number; steps: number }> {
-  const start = performance.now();
-  const rng = createRng(opts.seed);
-  const optimizer = tf.train.adam(opts.lr);
-  const vars = model.trainableWeights.map((w) => w.read() as Variable);
-  const order = Array.from({ length: set.count }, (_, i) => i);
-  const batches = Math.ceil(set.count / opts.batchSize);
-  const epochLosses: number[] = [];
-  let stopped = false;
-  let steps = 0;
+  const session = createTrainSession(tf, model, set, opts);
   try {
-    for (let epoch = 0; epoch < opts.epochs && !stopped; epoch++) {
-      const perm = rng.shuffled(order);
-      let total = 0;
-      for (let b = 0; b < batches; b++) {
-        if (opts.shouldStop?.()) {
-          stopped = true;
-          break;
-        }
-        const indices = perm.slice(b * opts.batchSize, (b + 1) * opts.batchSize);
-        const loss = tf.tidy(() => {
-          const { x, labels } = batchOf(tf, set, indices);
-          const cost = optimizer.minimize(
-            () => lossOf(tf, opts.task, model.apply(x, { training: true }) as Tensor, labels) as import('@tensorflow/tfjs-core').Scalar,
-            true,
-            vars,
-          );
-          return cost!.dataSync()[0]!;
-        });
-        steps++;
-        total += loss * indices.length;
-        opts.onBatch?.({ epoch, batch: b, batchesPerEpoch: batches, loss });
-        if (opts.yieldFn && (b + 1) % (opts.yieldEvery ?? 1) === 0) await opts.yieldFn();
-      }
-      if (!stopped) {
-        epochLosses.push(total / set.count);
-        opts.onEpoch?.(epoch, total / set.count);
-      }
-    }
+    await play(session, {
+      yieldEvery: 0, // the session yields between batches itself
+      shouldStop: () => session.halted || (opts.shouldStop?.() ?? false),
+      onEpoch: ({ epoch, loss }) => {
+        if (!session.halted) opts.onEpoch?.(epoch, loss);
+      },
+    });
+    return session.result();
   } finally {
-    optimizer.dispose();
+    session.dispose();
   }
-  return { epochLosses, stopped, ms: performance.now() - start, steps };
 }
 
 /** Accuracy (and mean loss) of the model on a set, evaluated in batches. */
