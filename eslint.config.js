@@ -7,7 +7,8 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  globalIgnores(['dist/', 'dist-base/', '.astro/', 'test-results/', 'playwright-report/']),
+  // Build output at any depth (the benchmark builds a bare Starlight site under tests/bench/bare/).
+  globalIgnores(['**/dist/', 'dist-base/', '**/.astro/', 'test-results/', 'playwright-report/']),
   js.configs.recommended,
   tseslint.configs.recommended,
   astro.configs.recommended,
