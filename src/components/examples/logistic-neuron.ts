@@ -74,7 +74,7 @@ class LogisticNeuron extends HTMLElement {
           h(
             'tr',
             {},
-            th('', { rowspan: 2 }),
+            h('td', { rowspan: 2 }),
             th('y = 1', { scope: 'colgroup', colspan: 2 }),
             th('y = 0', { scope: 'colgroup', colspan: 2 }),
             th(msg('examples.logistic-neuron.asPrinted'), { rowspan: 2 }),
