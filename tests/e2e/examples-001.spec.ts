@@ -9,7 +9,6 @@ import { createMlpTrainer, flattenLayers, mlpBatchGradients } from '../../src/li
 import { mlpExampleData } from '../../src/lib/examples/mlp-explorer.ts';
 import { makeFillTaskSet, meanInk } from '../../src/lib/examples/shapes.ts';
 import { accuracyVerdict, curveSizes, MINIATURE } from '../../src/lib/examples/transfer.ts';
-import { axeViolations } from './axe.ts';
 
 const PAGE = '/articles/challenges-and-opportunities/';
 
