@@ -15,7 +15,7 @@ import { drawChart, drawFigure } from './chart-view.ts';
 import { exampleFrame } from './instant.ts';
 import { plural, type Msg } from './messages.ts';
 import { checkTable, f4, f6, stepDetail, summaryTable } from './mlp-tables.ts';
-import { sessionPlayer, wire, type Player, type RunContext } from './runtime.ts';
+import { sessionPlayer, wire, type RunContext } from './runtime.ts';
 
 type Schema = typeof mlpSchema;
 type Settings = SettingsOf<Schema>;
@@ -46,34 +46,25 @@ class MlpNetwork extends HTMLElement {
 
   private el = (name: string) => this.querySelector<HTMLElement>(`[data-${name}]`)!;
 
-  private inner = sessionPlayer<Schema, MlpUpdate, MlpSession>({
+  /**
+   * Run (and Continue after Steps) begins with the gradient check; Step needs no TensorFlow.js and
+   * shows one batch's forward pass and gradients, which a run would make stale at once.
+   */
+  private player = sessionPlayer<Schema, MlpUpdate, MlpSession>({
+    begin: async (ctx, { oneStep, resuming }) => {
+      this.stepping = oneStep;
+      if (!oneStep) this.el('mlp-detail').replaceChildren();
+      if (!oneStep && resuming && this.run && !this.run.checked) await this.gradientCheck(ctx);
+    },
     create: (ctx) => this.createSession(ctx),
     show: (update, session, ctx) => this.show(update, session, ctx),
     finish: (session, ctx) => this.finish(session, ctx),
-    yieldEvery: 50,
-  });
-
-  /**
-   * LOCAL WORKAROUND (player lacks it): `sessionPlayer` does not tell `create` whether Run or Step
-   * started the session, and has no hook at Run's start; Run (and Continue after Steps) begins with
-   * the gradient check, Step needs no TensorFlow.js. This wrapper records which button it was.
-   */
-  private player: Player<Schema> = {
-    paused: () => this.inner.paused(),
-    discard: () => {
-      this.inner.discard();
+    discarded: () => {
       this.run = undefined;
       this.el('mlp-detail').replaceChildren();
-      this.player.onDiscard?.();
     },
-    advance: async (ctx, oneStep) => {
-      this.stepping = oneStep;
-      // A run's tables would go stale at once: only a Step shows one batch's forward pass and gradients.
-      if (!oneStep) this.el('mlp-detail').replaceChildren();
-      if (!oneStep && this.run && !this.run.checked && this.inner.paused()) await this.gradientCheck(ctx);
-      return this.inner.advance(ctx, oneStep);
-    },
-  };
+    yieldEvery: 50,
+  });
 
   private async createSession(ctx: RunContext<Schema>): Promise<MlpSession> {
     const { settings } = ctx;

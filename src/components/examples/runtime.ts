@@ -17,7 +17,7 @@ import {
 } from '../../lib/examples/url-state.ts';
 import { messagesOf, type Msg } from './messages.ts';
 import { RemainingTime, remainingText } from '../../lib/examples/remaining-time.ts';
-import { play, type Session } from '../../lib/examples/session.ts';
+import { everyMs, play, type Session } from '../../lib/examples/session.ts';
 // Served from the site itself (no CDN); only fetched when an example starts.
 import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
@@ -102,6 +102,16 @@ export interface SessionExample<S extends SettingsSchema, Snap, Sess extends Ses
   finish: (session: Sess, ctx: RunContext<S>) => RunOutcome | Promise<RunOutcome>;
   /** Steps between two yields to the page (default 25). */
   yieldEvery?: number;
+  /** Instead of `yieldEvery`: yield at most once per `yieldMs` of work (for steps whose time varies widely). */
+  yieldMs?: number;
+  /**
+   * Called when Run, Step or Continue starts, before the session is created or advanced: `oneStep`
+   * for Step, `resuming` when a paused session goes on (e.g. a check that Run does first, or ending
+   * other work that uses the model).
+   */
+  begin?: (ctx: RunContext<S>, how: { oneStep: boolean; resuming: boolean }) => void | Promise<void>;
+  /** Called when a setting change (or the island) discards the session: clear what showed it. */
+  discarded?: () => void;
 }
 
 /**
@@ -122,21 +132,27 @@ export interface Player<S extends SettingsSchema> {
 /** The player for a session example: one step function for Run and Step. */
 export function sessionPlayer<S extends SettingsSchema, Snap, Sess extends Session<Snap>>(def: SessionExample<S, Snap, Sess>): Player<S> {
   let session: Sess | undefined;
+  /** Frees the session; the frame relabels Continue as Run. */
+  const end = () => {
+    session?.dispose();
+    session = undefined;
+    player.onDiscard?.();
+  };
   const player: Player<S> = {
     paused: () => session && { done: session.done, total: session.total },
     discard: () => {
-      session?.dispose();
-      session = undefined;
-      player.onDiscard?.();
+      end();
+      def.discarded?.();
     },
     advance: async (ctx, oneStep) => {
       try {
+        await def.begin?.(ctx, { oneStep, resuming: session !== undefined });
         session ??= await def.create(ctx);
         const current = session;
         let steps = 0;
         await play(current, {
-          yieldEvery: def.yieldEvery,
-          yieldFn: ctx.frame,
+          yieldEvery: def.yieldMs ? 1 : def.yieldEvery,
+          yieldFn: def.yieldMs ? everyMs(ctx.frame, def.yieldMs) : ctx.frame,
           shouldStop: () => ctx.shouldStop() || (def.shouldEnd?.() ?? false) || (oneStep && steps >= 1),
           onEpoch: (snap) => {
             steps++;
@@ -147,10 +163,10 @@ export function sessionPlayer<S extends SettingsSchema, Snap, Sess extends Sessi
         });
         const outcome = await def.finish(current, ctx);
         // A finished, diverged or failed session is over; one paused by Stop or Step goes on.
-        if (outcome || current.done >= current.total) player.discard();
+        if (outcome || current.done >= current.total) end();
         return outcome;
       } catch (error) {
-        player.discard();
+        end();
         throw error;
       }
     },

@@ -13,7 +13,6 @@ import {
   disposeParams,
   evaluateLoss,
   evenlySpacedWindows,
-  everyMs,
   generateAsync,
   initParams,
   lastLayerAttention,
@@ -77,18 +76,22 @@ class TinyTransformer extends HTMLElement {
 
   /** Run and Step over one session: a step is one optimiser step (one point of the loss curve). */
   private player = sessionPlayer<typeof tinyTransformerSchema, TrainProgress, TransformerSession>({
+    // Run, Step and Continue first end a running generation (and hide its now outdated text):
+    // training changes, or a new session frees, the model it writes from.
+    begin: async () => {
+      await this.stopGeneration();
+      this.setGenerable(false);
+    },
     create: (ctx) => this.createSession(ctx),
     show: (snap, _session, ctx) => this.show(snap, ctx),
     finish: (session, ctx) => this.finish(session, ctx),
-    // The session yields by time itself (see `guarded`).
-    yieldEvery: 0,
+    // A step takes 2–500 ms depending on the settings: paint by time, not every n steps.
+    yieldMs: 50,
   });
 
   /** A new model for the settings (the previous one is freed once no generation uses it) and its training session. */
   private async createSession(ctx: Ctx): Promise<TransformerSession> {
     const { settings, msg, status } = ctx;
-    await this.stopGeneration();
-    this.setGenerable(false);
     this.clearGenerated();
     if (this.trained) disposeParams(this.trained.model);
     this.trained = undefined;
@@ -111,7 +114,7 @@ class TinyTransformer extends HTMLElement {
       validation: [{ x: 0, y: evaluateLoss(tf, model, validation) }],
     };
     status(msg('examples.tiny-transformer.training', { params }));
-    const session = createTransformerSession(tf, model, {
+    return createTransformerSession(tf, model, {
       ids: corpus.trainIds,
       steps: settings.steps,
       batchSize: settings.batch,
@@ -121,23 +124,6 @@ class TinyTransformer extends HTMLElement {
       validation,
       validateEvery: Math.max(10, Math.round(settings.steps / 20)),
     });
-    return this.guarded(session, ctx.frame);
-  }
-
-  /**
-   * The session as the player drives it: a step first ends a running generation and hides its
-   * now outdated text, and lets the page paint about every 50 ms. Local workaround: the player
-   * yields every n steps, but a step takes from 2 to 500 ms depending on the settings.
-   */
-  private guarded(session: TransformerSession, frame: () => Promise<void>): TransformerSession {
-    const paint = everyMs(frame, 50);
-    const step = async () => {
-      await this.stopGeneration();
-      this.setGenerable(false);
-      await paint();
-      return session.step();
-    };
-    return Object.create(session, { step: { value: step } }) as TransformerSession;
   }
 
   private readCorpus(): PreparedCorpus {

@@ -67,3 +67,17 @@ export function stepSession<Snap>(total: number, step: (k: number) => Snap, rele
     },
   };
 }
+
+/**
+ * `yieldFn` at most once per `ms` (clock `now`), for loops whose step time varies a hundredfold
+ * with the settings (the Transformer's model size): a yield every n steps would either stall the
+ * page or slow training down.
+ */
+export function everyMs(yieldFn: () => Promise<void>, ms: number, now: () => number = () => performance.now()): () => Promise<void> {
+  let last = now();
+  return async () => {
+    if (now() - last < ms) return;
+    await yieldFn();
+    last = now();
+  };
+}

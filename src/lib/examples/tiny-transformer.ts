@@ -22,7 +22,7 @@
  */
 import type { GradSaveFunc, Optimizer, Scalar, Tensor, Tensor1D, Tensor2D, Tensor3D, Variable } from '@tensorflow/tfjs-core';
 import { createRng, type Rng } from './random.ts';
-import { play, stepSession, type Session } from './session.ts';
+import { everyMs, play, stepSession, type Session } from './session.ts';
 import type { Tf } from './tf-runtime.ts';
 
 /** Shape of the model. `dModel` must be divisible by `nHeads`. */
@@ -520,19 +520,6 @@ export interface TrainOptions extends SessionOptions {
   /** Called about every `yieldMs` of work so the page stays responsive (default: none). */
   yieldFn?: () => Promise<void>;
   yieldMs?: number;
-}
-
-/**
- * `yieldFn` at most once per `ms` (clock `now`): a step's time varies a hundredfold with the model's
- * size, so a yield every n steps would either stall the page or slow training down.
- */
-export function everyMs(yieldFn: () => Promise<void>, ms: number, now: () => number = clock): () => Promise<void> {
-  let last = now();
-  return async () => {
-    if (now() - last < ms) return;
-    await yieldFn();
-    last = now();
-  };
 }
 
 /**

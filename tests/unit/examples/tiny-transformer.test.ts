@@ -1,5 +1,6 @@
 import type { Tensor, Tensor2D } from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { everyMs } from '../../../src/lib/examples/session.ts';
 import {
   causalMaskValues,
   createTransformerSession,
@@ -7,7 +8,6 @@ import {
   embeddingLookup,
   evaluateLoss,
   evenlySpacedWindows,
-  everyMs,
   forward,
   generate,
   generateAsync,
