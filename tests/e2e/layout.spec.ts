@@ -47,3 +47,38 @@ test('going back returns to the section the reader left', async ({ page }) => {
   await settled(page);
   await expect(page.locator('#sec-8')).toBeInViewport();
 });
+
+test("the table of contents watches the same elements as Starlight's own selection", async ({ page }) => {
+  await page.goto(article);
+  const same = await page.evaluate(() => {
+    const heading = 'h1#_top,:where(h2,h3)[id]';
+    const starlight = document.querySelectorAll(
+      [
+        `main :where(${heading})`,
+        `main :where(${heading}, .sl-heading-wrapper) ~ *:not(:has(${heading}))`,
+        `main .sl-markdown-content > *:not(:has(${heading}))`,
+        `main > *:not(:has(${heading}))`,
+      ].join(),
+    );
+    const ours = [
+      ...document.querySelectorAll(
+        [`main :where(${heading})`, `main :where(${heading}, .sl-heading-wrapper) ~ *`, `main .sl-markdown-content > *`, `main > *`].join(),
+      ),
+    ].filter((el) => el.matches(heading) || !el.querySelector(heading));
+    return starlight.length > 100 && starlight.length === ours.length && ours.every((el, i) => el === starlight[i]);
+  });
+  expect(same).toBe(true);
+});
+
+test('on a phone every wide formula is reachable by keyboard, even before it is drawn; one that fits leaves the tab order when drawn', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/en/articles/hype-to-rationality/');
+  await settled(page);
+  const formulas = page.locator('.sl-markdown-content > .katex-display');
+  const unreachable = await formulas.evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth && (el as HTMLElement).tabIndex !== 0).length);
+  expect(unreachable).toBe(0);
+  const fitting = await formulas.evaluateAll((els) => els.findLastIndex((el) => el.scrollWidth <= el.clientWidth));
+  const last = formulas.nth(fitting);
+  await last.scrollIntoViewIfNeeded();
+  await expect(last).not.toHaveAttribute('tabindex');
+});
