@@ -355,6 +355,42 @@ test('the digit classifier draws held-out accuracy against the number of trainin
   await expect(section.locator('[data-sizes-note]')).toContainText('same settings (epochs: 1, batch size: 32)');
 });
 
+for (const [prefix, title] of [
+  ['', '测试集数字（标签）'],
+  ['/en', 'Test digits (label)'],
+] as const) {
+  test(`the digits show as soon as the file arrives, while TensorFlow.js is still loading (${prefix || 'zh'})`, async ({ page }) => {
+    // TensorFlow.js is held back until the preview has been seen, so the order is certain.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/tf-runtime[^/]*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${prefix}${PAGE}?digits.epochs=1&digits.trainSize=100`);
+    const section = page.locator('[data-example="digit-classifier"]');
+    await section.locator('[data-run]').click();
+    const preview = section.locator('[data-grid-kind="preview"]');
+    await expect(preview.locator('[data-test-index]')).toHaveCount(20);
+    await expect(section.locator('[data-grid]')).toContainText(title);
+    // Every cell is painted (a blank canvas would be all zeros) and names its label.
+    const inked = await preview.locator('canvas').evaluateAll((canvases) =>
+      canvases.every((c) =>
+        (c as HTMLCanvasElement)
+          .getContext('2d')!
+          .getImageData(0, 0, 28, 28)
+          .data.some((v, i) => i % 4 !== 3 && v !== 0 && v !== 255),
+      ),
+    );
+    expect(inked).toBe(true);
+    await expect(preview.locator('[data-test-index]').first()).toHaveText(/^\d$/);
+    expect(await section.getAttribute('data-state')).toBe('running');
+    release();
+    await expect(section).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
+    await expect(preview).toHaveCount(0); // the trained model's predictions replace it
+  });
+}
+
 for (const [prefix, expected] of [
   ['', ['digits.bin', 'MB', '网络连接失败', '重试']],
   ['/en', ['digits.bin', 'MB', 'the connection failed', 'Retry']],

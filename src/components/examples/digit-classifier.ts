@@ -22,7 +22,7 @@ import { digitsSchema, type SettingsOf } from '../../lib/examples/url-state.ts';
 import { formatParts } from '../../lib/i18n.ts';
 import { DownloadError, FILE_NAME, loadDigits } from './digits-download.ts';
 import { inkDigit, paintDigit, probabilitiesTable, wireDrawing } from './digits-pad.ts';
-import { drawGrid, drawLog, drawSizes, drawTrainingCharts } from './digits-views.ts';
+import { drawGrid, drawLog, drawPreview, drawSizes, drawTrainingCharts } from './digits-views.ts';
 import { exampleFrame } from './instant.ts';
 import { plural } from './messages.ts';
 import { num, sessionPlayer, wire, type RunContext } from './runtime.ts';
@@ -98,6 +98,9 @@ class DigitClassifier extends HTMLElement {
     loadingTf.catch(() => {}); // a failed download is the error to report; TF.js is retried on the next Run
     const data = await this.download(ctx);
     this.data = data;
+    // The reader sees the digits while TF.js and the tensors get ready.
+    drawPreview(this.el('[data-grid]'), msg, data);
+    ctx.firstResult();
     this.el<HTMLInputElement>('[data-pick]').max = String(data.test.labels.length);
     const { tf, layers } = await loadingTf;
     this.tf = tf;

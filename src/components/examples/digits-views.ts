@@ -107,6 +107,32 @@ export function drawLog(output: HTMLElement, msg: Msg, log: readonly DigitsEpoch
   keras.textContent = log.map(kerasLine).join('\n');
 }
 
+/**
+ * As soon as the file arrives, before TensorFlow.js is ready: two held-out digits of every class
+ * with their labels, the digits the trained model will be shown on (drawGrid replaces them).
+ */
+export function drawPreview(grid: HTMLElement, msg: Msg, data: DigitData) {
+  const sample = firstOfEachDigit(data.test.labels, 2);
+  const cell = (i: number) =>
+    h(
+      'li',
+      {},
+      h(
+        'span',
+        { class: 'kb-digits__cell', 'data-test-index': i + 1 },
+        h('canvas', { width: 28, height: 28, 'aria-hidden': 'true' }),
+        h('span', {}, String(data.test.labels[i])),
+      ),
+    );
+  grid.replaceChildren();
+  patch(grid, [
+    h('p', {}, h('strong', {}, msg('examples.digit-classifier.dataPreview'))),
+    h('ul', { class: 'kb-digits__grid', 'data-grid-kind': 'preview' }, sample.map(cell)),
+  ]);
+  for (const el of grid.querySelectorAll<HTMLElement>('[data-test-index]'))
+    paintDigit(el.querySelector('canvas')!.getContext('2d')!, imageAt(data.test, Number(el.dataset.testIndex) - 1));
+}
+
 /** Two test digits of every class and the first ten misclassified ones, as buttons that pick the digit. */
 export function drawGrid(grid: HTMLElement, msg: Msg, data: DigitData, predictions: number[], onPick: (index: number) => void) {
   const sample = firstOfEachDigit(data.test.labels, 2);

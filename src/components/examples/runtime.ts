@@ -80,6 +80,8 @@ export function describeIssues(section: HTMLElement, issues: readonly UrlIssue[]
 }
 
 const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+/** How often a training loop lets the page paint and take input (with `everyMs(ctx.frame, …)`). */
+export const PAINT_EVERY_MS = 50;
 
 /** How a run ended when it did not simply finish: `diverged` runs stop early by themselves; `error` runs said why themselves. */
 export type RunOutcome = void | 'diverged' | 'error';

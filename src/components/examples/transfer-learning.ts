@@ -15,7 +15,8 @@ import { transferSchema, type SettingsOf } from '../../lib/examples/url-state.ts
 import { formatParts } from '../../lib/i18n.ts';
 import { drawChart } from './chart-view.ts';
 import type { Msg } from './messages.ts';
-import { sessionPlayer, wire, type RunContext } from './runtime.ts';
+import { PAINT_EVERY_MS, sessionPlayer, wire, type RunContext } from './runtime.ts';
+import { everyMs } from '../../lib/examples/session.ts';
 
 type Schema = typeof transferSchema;
 type Ctx = RunContext<Schema>;
@@ -88,8 +89,8 @@ class TransferLearning extends HTMLElement {
       onBatch: (phase, p) => {
         if (phase === 'pretrain' && p.batch % 8 === 0) this.stage('pre', this.pretrainProgress(ctx, p.epoch + 1, p.batch + 1, p.batchesPerEpoch, p.loss));
       },
-      yieldFn: ctx.frame,
-      yieldEvery: 4,
+      // A paint at most every 50 ms: a frame every 4 batches left the CPU idle a third of the time.
+      yieldFn: everyMs(ctx.frame, PAINT_EVERY_MS),
     });
   }
 
@@ -360,8 +361,7 @@ class TransferLearning extends HTMLElement {
           epochs,
           lr: settings.lr,
           shouldStop: ctx.shouldStop,
-          yieldFn: ctx.frame,
-          yieldEvery: 4,
+          yieldFn: everyMs(ctx.frame, PAINT_EVERY_MS),
           onBatch: () => ctx.progress((done += (kind === 'transfer' ? 0.25 : 1) * (newSteps / (epochs * Math.ceil(n / BATCH)))) / total),
         });
         if (r.stopped) return false;
