@@ -16,8 +16,7 @@ import { bceFromLogit } from './logistic.ts';
 import { sigmoid, sigmoidDerivative, tanhDerivative } from './activations.ts';
 import { createRng, type Rng } from './random.ts';
 import type { Tf } from './tf-runtime.ts';
-import type { TrainControl } from './training-control.ts';
-import { play, stepSession, type Session } from './session.ts';
+import { stepSession, type Session } from './session.ts';
 
 /** Hidden-layer activation (article 001 §3.2 `activation_function`). The output layer is always a sigmoid. */
 export type HiddenActivation = 'tanh' | 'sigmoid';
@@ -352,21 +351,6 @@ export function createMlpTrainer(options: MlpTrainerOptions): MlpTrainer {
     evaluate: () => mlpEvaluate(params, data, hidden),
     predict: (x) => mlpPredict(params, x, hidden),
   };
-}
-
-/**
- * Runs whole epochs of a trainer with the island control hooks (stop, pause via `yieldFn`,
- * progress via `onEpoch`). Resolves with the last epoch's metrics.
- */
-export async function runMlpEpochs(
-  trainer: MlpTrainer,
-  opts: { epochs: number } & TrainControl<{ epoch: number; updates: number; loss: number; accuracy: number }>,
-): Promise<{ epochsRun: number; stopped: boolean; loss: number; accuracy: number }> {
-  const { stepsRun, stopped } = await play(
-    stepSession(opts.epochs, () => trainer.epoch()),
-    opts,
-  );
-  return { epochsRun: stepsRun, stopped, ...trainer.evaluate() };
 }
 
 /** One update of an MLP session: the trainer's step, the parameters it started from, and at an epoch's end the full-data metrics. */

@@ -10,7 +10,6 @@ import {
   mlpForward,
   mlpGradientCheckTf,
   predictGrid,
-  runMlpEpochs,
   XOR_DATA,
   type HiddenActivation,
   type MlpData,
@@ -192,20 +191,6 @@ describe('createMlpTrainer (article 001 §3.4 loop)', () => {
     expect(run(8)).toEqual(run(8));
     expect(run(8)).not.toEqual(run(9));
     expect(makeTwoMoons({ seed: 5 })).toEqual(moons);
-  });
-
-  it('runMlpEpochs honours shouldStop', async () => {
-    const trainer = createMlpTrainer({ data: XOR_DATA, lr: 0.5, seed: 1 });
-    const seen: number[] = [];
-    const r = await runMlpEpochs(trainer, {
-      epochs: 1000,
-      yieldEvery: 5,
-      onEpoch: (s) => seen.push(s.epoch),
-      shouldStop: () => seen.length >= 12,
-    });
-    expect(r.stopped).toBe(true);
-    expect(r.epochsRun).toBe(12);
-    expect(seen).toEqual(Array.from({ length: 12 }, (_, i) => i));
   });
 
   it('predictGrid has the requested shape and probabilities', () => {
