@@ -107,30 +107,34 @@ export function drawLog(output: HTMLElement, msg: Msg, log: readonly DigitsEpoch
   keras.textContent = log.map(kerasLine).join('\n');
 }
 
+/** A titled list of held-out digit cells (none when `indices` is empty). */
+const cellBlock = (title: string, indices: number[], kind: string, cell: (i: number) => VNode): VNode[] =>
+  indices.length ? [h('p', {}, h('strong', {}, title)), h('ul', { class: 'kb-digits__grid', 'data-grid-kind': kind }, indices.map(cell))] : [];
+
+const digitCanvas = () => h('canvas', { width: 28, height: 28, 'aria-hidden': 'true' });
+
+/**
+ * Replaces the grid with `blocks` (built afresh, not patched: every canvas is painted here) and
+ * paints each `[data-test-index]` cell's held-out digit; returns the cells with their 0-based index.
+ */
+function drawCells(grid: HTMLElement, data: DigitData, blocks: VNode[]): [HTMLElement, number][] {
+  grid.replaceChildren();
+  patch(grid, blocks);
+  return [...grid.querySelectorAll<HTMLElement>('[data-test-index]')].map((el) => {
+    const i = Number(el.dataset.testIndex) - 1;
+    paintDigit(el.querySelector('canvas')!.getContext('2d')!, imageAt(data.test, i));
+    return [el, i];
+  });
+}
+
 /**
  * As soon as the file arrives, before TensorFlow.js is ready: two held-out digits of every class
  * with their labels, the digits the trained model will be shown on (drawGrid replaces them).
  */
 export function drawPreview(grid: HTMLElement, msg: Msg, data: DigitData) {
-  const sample = firstOfEachDigit(data.test.labels, 2);
   const cell = (i: number) =>
-    h(
-      'li',
-      {},
-      h(
-        'span',
-        { class: 'kb-digits__cell', 'data-test-index': i + 1 },
-        h('canvas', { width: 28, height: 28, 'aria-hidden': 'true' }),
-        h('span', {}, String(data.test.labels[i])),
-      ),
-    );
-  grid.replaceChildren();
-  patch(grid, [
-    h('p', {}, h('strong', {}, msg('examples.digit-classifier.dataPreview'))),
-    h('ul', { class: 'kb-digits__grid', 'data-grid-kind': 'preview' }, sample.map(cell)),
-  ]);
-  for (const el of grid.querySelectorAll<HTMLElement>('[data-test-index]'))
-    paintDigit(el.querySelector('canvas')!.getContext('2d')!, imageAt(data.test, Number(el.dataset.testIndex) - 1));
+    h('li', {}, h('span', { class: 'kb-digits__cell', 'data-test-index': i + 1 }, digitCanvas(), h('span', {}, String(data.test.labels[i]))));
+  drawCells(grid, data, cellBlock(msg('examples.digit-classifier.dataPreview'), firstOfEachDigit(data.test.labels, 2), 'preview', cell));
 }
 
 /** Two test digits of every class and the first ten misclassified ones, as buttons that pick the digit. */
@@ -154,22 +158,17 @@ export function drawGrid(grid: HTMLElement, msg: Msg, data: DigitData, predictio
           'data-label': label,
           'data-predicted': predicted,
         },
-        h('canvas', { width: 28, height: 28, 'aria-hidden': 'true' }),
+        digitCanvas(),
         h('span', { 'aria-hidden': 'true' }, `${label} → ${predicted} ${ok ? '✓' : '✗'}`),
         h('span', { class: 'sr-only' }, msg(ok ? 'examples.digit-classifier.cellRight' : 'examples.digit-classifier.cellWrong', described)),
       ),
     );
   };
-  const block = (title: string, indices: number[], kind: string): VNode[] =>
-    indices.length ? [h('p', {}, h('strong', {}, title)), h('ul', { class: 'kb-digits__grid', 'data-grid-kind': kind }, indices.map(cell))] : [];
-  // Built afresh (not patched): every cell's canvas is painted and wired below.
-  grid.replaceChildren();
-  patch(grid, [...block(msg('examples.digit-classifier.sample'), sample, 'sample'), ...block(msg('examples.digit-classifier.wrong'), wrong, 'wrong')]);
-  for (const button of grid.querySelectorAll<HTMLButtonElement>('[data-test-index]')) {
-    const i = Number(button.dataset.testIndex) - 1;
-    paintDigit(button.querySelector('canvas')!.getContext('2d')!, imageAt(data.test, i));
-    button.addEventListener('click', () => onPick(i));
-  }
+  const blocks = [
+    ...cellBlock(msg('examples.digit-classifier.sample'), sample, 'sample', cell),
+    ...cellBlock(msg('examples.digit-classifier.wrong'), wrong, 'wrong', cell),
+  ];
+  for (const [button, i] of drawCells(grid, data, blocks)) button.addEventListener('click', () => onPick(i));
 }
 
 /** Held-out accuracy against the number of training digits (the last point is the main run). */

@@ -26,7 +26,7 @@ import {
 import { tinyTransformerSchema } from '../../lib/examples/url-state.ts';
 import { drawChart } from './chart-view.ts';
 import { messagesOf, plural, type Msg } from './messages.ts';
-import { num, sessionPlayer, wire, type RunContext } from './runtime.ts';
+import { num, PAINT_EVERY_MS, sessionPlayer, wire, type RunContext } from './runtime.ts';
 
 type Ctx = RunContext<typeof tinyTransformerSchema>;
 type Point = { x: number; y: number };
@@ -86,7 +86,7 @@ class TinyTransformer extends HTMLElement {
     show: (snap, _session, ctx) => this.show(snap, ctx),
     finish: (session, ctx) => this.finish(session, ctx),
     // A step takes 2–500 ms depending on the settings: paint by time, not every n steps.
-    yieldMs: 50,
+    yieldMs: PAINT_EVERY_MS,
   });
 
   /** A new model for the settings (the previous one is freed once no generation uses it) and its training session. */
