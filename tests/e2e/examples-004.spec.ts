@@ -26,6 +26,11 @@ const { yTrue, yPred } = { yTrue: [...ARTICLE_004_MSE.yTrue], yPred: [...ARTICLE
 
 async function run(page: Page, id: string, timeout = 60_000) {
   const section = page.locator(`[data-example="${id}"]`);
+  // Far down the long article: once scrolled to, the lazily laid-out blocks around it take their
+  // real heights in the next frames; click when they have (once, a Run click left the example
+  // idle, most likely by landing where the button had been).
+  await section.locator('[data-run]').scrollIntoViewIfNeeded();
+  await page.evaluate(() => document.fonts.ready.then(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))));
   await section.locator('[data-run]').click();
   await expect(section).toHaveAttribute('data-state', /done|error|stopped/, { timeout });
   await expect(section).toHaveAttribute('data-state', 'done');
