@@ -74,7 +74,7 @@ test('on a phone every wide formula is reachable by keyboard; one that fits is n
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('/en/articles/hype-to-rationality/');
   await settled(page);
-  const formulas = page.locator('.sl-markdown-content > .katex-display');
+  const formulas = page.locator('.sl-markdown-content > .katex-display > .katex');
   const unreachable = await formulas.evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth && (el as HTMLElement).tabIndex !== 0).length);
   expect(unreachable).toBe(0);
   const fitting = await formulas.evaluateAll((els) => els.findLastIndex((el) => el.scrollWidth <= el.clientWidth));

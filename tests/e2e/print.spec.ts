@@ -30,7 +30,7 @@ for (const path of [
             tex: d.querySelector('annotation')?.textContent ?? '',
             left: Math.min(box.left, ...drawn.map((b) => b.left)),
             right: Math.max(box.right, ...drawn.map((b) => b.right)),
-            clipped: d.scrollWidth > d.clientWidth + 1,
+            clipped: [d, d.querySelector<HTMLElement>(':scope > .katex')!].some((e) => e.scrollWidth > e.clientWidth + 1),
           };
         }),
       };
