@@ -26,12 +26,15 @@ const { yTrue, yPred } = { yTrue: [...ARTICLE_004_MSE.yTrue], yPred: [...ARTICLE
 
 async function run(page: Page, id: string, timeout = 60_000) {
   const section = page.locator(`[data-example="${id}"]`);
-  // Far down the long article: once scrolled to, the lazily laid-out blocks around it take their
-  // real heights in the next frames; click when they have (once, a Run click left the example
-  // idle, most likely by landing where the button had been).
-  await section.locator('[data-run]').scrollIntoViewIfNeeded();
-  await page.evaluate(() => document.fonts.ready.then(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))));
-  await section.locator('[data-run]').click();
+  // Run by keyboard, as a keyboard user would: far down the long article, the lazily laid-out
+  // blocks around the button take their real heights in the frames after it is scrolled to, and
+  // under CPU load a mouse click twice left the example idle (most likely the press and the release
+  // landed on different elements). Focus and Enter do not depend on where the button is drawn.
+  const button = section.locator('[data-run]');
+  await expect(button).toBeEnabled();
+  await button.focus();
+  await expect(button).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(section).toHaveAttribute('data-state', /done|error|stopped/, { timeout });
   await expect(section).toHaveAttribute('data-state', 'done');
   return section;
