@@ -73,8 +73,6 @@ export interface TransferSessionOptions {
   /** Awaited every `yieldEvery` batches inside an epoch so that the page can paint and take input. */
   yieldFn?: () => Promise<void>;
   yieldEvery?: number;
-  /** Passed to every phase's trainer (tl.TrainOptions.fastKernels). */
-  fastKernels?: boolean;
 }
 
 const SOFTMAX: tl.TaskKind = { kind: 'softmax', classes: PRETRAIN_CLASSES.length };
@@ -107,7 +105,6 @@ export function createTransferSession(tf: Tf, layers: Layers, opts: TransferSess
       onBatch: opts.onBatch && ((p) => opts.onBatch!(phase, p)),
       yieldFn: opts.yieldFn,
       yieldEvery: opts.yieldEvery,
-      fastKernels: opts.fastKernels,
     });
 
   /** Sets up a phase: the model it trains (the transfer model is built on the frozen backbone now) and its trainer. */

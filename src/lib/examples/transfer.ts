@@ -15,7 +15,6 @@
 import type { Scalar, Tensor, Variable } from '@tensorflow/tfjs-core';
 import type { LayersModel, Sequential } from '@tensorflow/tfjs-layers';
 import { sizesOf } from './data-size.ts';
-import { useFastWasmConvGrads } from './fast-conv-kernels.ts';
 import { createRng } from './random.ts';
 import { play, type Session } from './session.ts';
 import type { Tf } from './tf-runtime.ts';
@@ -157,12 +156,6 @@ export interface TrainOptions {
   /** Awaited every `yieldEvery` batches (default every batch) so that the page stays responsive. */
   yieldFn?: () => Promise<void>;
   yieldEvery?: number;
-  /**
-   * On the wasm backend, compute the convolutions' gradients on its fast matrix product and
-   * convolution (fast-conv-kernels.ts: the same sums in float32, in another order; default true).
-   * False leaves whatever kernels are registered (tests and benchmarks compare both).
-   */
-  fastKernels?: boolean;
 }
 
 /** One epoch of a training session: its 0-based index and mean training loss. */
@@ -184,7 +177,6 @@ export interface TrainSession extends Session<TrainEpoch> {
  * paused between epochs is timed like a straight one. The session owns only its optimiser.
  */
 export function createTrainSession(tf: Tf, model: LayersModel, set: ImageSet, opts: TrainOptions): TrainSession {
-  if ((opts.fastKernels ?? true) && tf.getBackend() === 'wasm') useFastWasmConvGrads(tf);
   const rng = createRng(opts.seed);
   const optimizer = tf.train.adam(opts.lr);
   const vars = model.trainableWeights.map((w) => w.read() as Variable);
