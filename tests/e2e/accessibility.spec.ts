@@ -2,6 +2,7 @@
 import { expect, test } from '@playwright/test';
 import { axeViolations as violations } from './axe.ts';
 import { search } from './search.ts';
+import { press } from './press.ts';
 
 // Loading an article or the errata page (12,000–13,000 elements) and scanning all of it took
 // 70–90 s on a 2-core machine shared with six other test runs (load average ≈ 25): ≈ 15 s load,
@@ -41,7 +42,7 @@ for (const path of ['/articles/hype-to-rationality/', '/en/articles/hype-to-rati
     test.setTimeout(150_000); // loads TensorFlow.js and trains 1,000 epochs before the scan
     await page.goto(path);
     const section = page.locator('[data-example="linear-regression"]');
-    await section.locator('[data-run]').click();
+    await press(section.locator('[data-run]'));
     await expect(section).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
     expect(await violations(page, '[data-example="linear-regression"]')).toEqual([]);
   });

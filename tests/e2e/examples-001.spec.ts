@@ -9,12 +9,13 @@ import { createMlpTrainer, flattenLayers, mlpBatchGradients } from '../../src/li
 import { mlpExampleData } from '../../src/lib/examples/mlp-explorer.ts';
 import { makeFillTaskSet, meanInk } from '../../src/lib/examples/shapes.ts';
 import { accuracyVerdict, curveSizes, MINIATURE } from '../../src/lib/examples/transfer.ts';
+import { press } from './press.ts';
 
 const PAGE = '/articles/challenges-and-opportunities/';
 
 async function runExample(page: Page, id: string, timeout = 60_000) {
   const section = page.locator(`[data-example="${id}"]`).first();
-  await section.locator('[data-run]').click();
+  await press(section.locator('[data-run]'));
   await expect(section).toHaveAttribute('data-state', /done|error|stopped|diverged/, { timeout });
   return section;
 }
@@ -76,7 +77,7 @@ test('gradient descent: one update per press, equal to the Node path', async ({ 
   const path = gradientDescentPath(gdData(100, 7), { mode: 'stochastic', lr: 0.05, epochs: 20, batchSize: 10, seed: 7 });
   const detail = section.locator('[data-gd-detail]');
   for (let k = 0; k < 3; k++) {
-    await section.locator('[data-step]').click();
+    await press(section.locator('[data-step]'));
     await expect(detail.locator('[data-value="update"]')).toHaveText(String(k + 1));
     expect(await value(detail, '[data-value="b0"]')).toBeCloseTo(path[k]!.b0, 4);
     expect(await value(detail, '[data-value="b1"]')).toBeCloseTo(path[k]!.b1, 4);
@@ -88,7 +89,7 @@ test('gradient descent: one update per press, equal to the Node path', async ({ 
 
   // The printed rule, stepped: β1 only decreases.
   await section.locator('select[name="broken"]').selectOption('1');
-  await section.locator('[data-step]').click();
+  await press(section.locator('[data-step]'));
   const printed = [...printedRuleSteps(gdData(100, 7), { lr: 0.05, maxSteps: 1 })][0]!;
   await expect(detail.locator('[data-value="update"]')).toHaveText('1');
   expect(await value(detail, '[data-value="mean-r2"]')).toBeCloseTo(printed.meanSquaredResidual, 4);
@@ -127,9 +128,9 @@ test('gradient descent: the batch size shows only for mini-batches, and a shared
 test('gradient descent: a long run can be stopped', async ({ page }) => {
   await page.goto(`/en${PAGE}?gd.epochs=500&gd.n=1000`);
   const section = page.locator('[data-example="gradient-descent"]');
-  await section.locator('[data-run]').click();
+  await press(section.locator('[data-run]'));
   await expect(section.locator('[data-chart="loss"] > svg path.kb-gd-batch')).toBeAttached({ timeout: 30_000 });
-  await section.locator('[data-stop]').click();
+  await press(section.locator('[data-stop]'));
   await expect(section).toHaveAttribute('data-state', 'stopped', { timeout: 30_000 });
   expect(await cell(section, 'row-stochastic', 'updates')).toBeLessThan(500 * 1000);
 });
@@ -150,7 +151,7 @@ test("MLP: the frame's Step does one batch update; activations and gradients equ
     const step = trainer.step();
     const ref = mlpBatchGradients(before, data, 'tanh', step.indices);
     const flat = flattenLayers(ref.grads);
-    await section.locator('[data-step-once]').click();
+    await press(section.locator('[data-step-once]'));
     await expect(section).toHaveAttribute('data-state', 'paused');
     await expect(detail.locator('[data-value="update"]')).toHaveText(String(k));
     await expect(section.locator('tr.row-model td[data-value="updates"]')).toHaveText(String(k));
@@ -173,7 +174,7 @@ test("MLP: the frame's Step does one batch update; activations and gradients equ
   await section.locator('input[name="seed"]').fill('4');
   await expect(section.locator('[data-run]')).toHaveText('Run');
   await expect(detail.locator('[data-value="update"]')).toHaveCount(0);
-  await section.locator('[data-step-once]').click();
+  await press(section.locator('[data-step-once]'));
   await expect(detail.locator('[data-value="update"]')).toHaveText('1');
 });
 
@@ -194,12 +195,12 @@ test('MLP: Step three times, then Continue, ends where a straight Run ends', asy
 
   await page.goto(url);
   for (let k = 1; k <= 3; k++) {
-    await section.locator('[data-step-once]').click();
+    await press(section.locator('[data-step-once]'));
     await expect(section.locator('[data-mlp-detail] [data-value="update"]')).toHaveText(String(k));
   }
   await expect(section.locator('[data-run]')).toHaveText('Continue');
   expect(await axeViolations(page, '[data-example="mlp-from-scratch"]')).toEqual([]);
-  await section.locator('[data-run]').click();
+  await press(section.locator('[data-run]'));
   await expect(section).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
   // Continue begins with the gradient check, at the network's initial weights; the last Step's tables go.
   await expect(section.locator('[data-mlp-check] [data-value="max-diff"]')).toBeAttached();
@@ -376,13 +377,13 @@ test('transfer learning: a new run clears the verdict and the curve, and it can 
   await expect(section.locator('[data-chart="curve"]')).toBeVisible();
 
   await section.locator('input[name="pretrainEpochs"]').fill('20');
-  await section.locator('[data-run]').click();
+  await press(section.locator('[data-run]'));
   await expect(section.locator('[data-stop]')).toBeEnabled();
   await expect(section.locator('[data-tl-verdict]')).toBeHidden();
   await expect(section.locator('[data-chart="curve"]')).toBeHidden();
   // Stop once pre-training is under way (its first batch is reported), not after a fixed wait.
   await expect(section.locator('[data-stage="pre"]')).toContainText('/20');
-  await section.locator('[data-stop]').click();
+  await press(section.locator('[data-stop]'));
   await expect(section).toHaveAttribute('data-state', 'stopped', { timeout: 30_000 });
   await expect(section.locator('[data-status]')).toHaveText('已停止。');
   expect(new URL(page.url()).searchParams.get('tl.pretrainEpochs')).toBe('20');
@@ -411,18 +412,18 @@ test('transfer learning: Step runs one epoch at a time, and Continue ends where 
   await page.goto(url);
   const step = section.locator('[data-step-once]');
   // 1 pre-training epoch + 2 transfer epochs + 2 from-scratch epochs = 5 steps.
-  await step.click();
+  await press(step);
   await expect(section).toHaveAttribute('data-state', 'paused');
   await expect(section.locator('[data-status]')).toContainText('Paused after 1 of 5');
   await expect(section.locator('[data-stage="pre"]')).toContainText('Pre-training done');
   await expect(section.locator('[data-stage="fine"]')).toHaveCount(0);
-  await step.click();
+  await press(step);
   await expect(section.locator('[data-status]')).toContainText('Paused after 2 of 5');
   await expect(section.locator('[data-stage="fine"]')).toContainText('Transfer: epoch 1/2');
   await expect(section.locator('[data-tl-verdict]')).toBeHidden();
   await expect(section.locator('[data-run]')).toHaveText('Continue');
   expect(await axeViolations(page, '[data-example="transfer-learning"]')).toEqual([]);
-  await section.locator('[data-run]').click();
+  await press(section.locator('[data-run]'));
   await expect(section).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
   await expect(section.locator('[data-run]')).toHaveText('Run');
   expect(await outcome()).toEqual(straight);
@@ -431,9 +432,9 @@ test('transfer learning: Step runs one epoch at a time, and Continue ends where 
 test('MLP: a long training can be stopped', async ({ page }) => {
   await page.goto(`/en${PAGE}?mlp.data=moons&mlp.epochs=5000&mlp.batchSize=4`);
   const section = page.locator('[data-example="mlp-from-scratch"]');
-  await section.locator('[data-run]').click();
+  await press(section.locator('[data-run]'));
   await expect(section.locator('[data-mlp-check] [data-value="max-diff"]')).toBeAttached({ timeout: 30_000 });
-  await section.locator('[data-stop]').click();
+  await press(section.locator('[data-stop]'));
   await expect(section).toHaveAttribute('data-state', 'stopped', { timeout: 30_000 });
   expect(await cell(section, 'row-model', 'epochs')).toBeLessThan(5000);
 });

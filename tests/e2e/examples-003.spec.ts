@@ -6,11 +6,12 @@ import { articleAsWritten, workedColumn } from '../../src/lib/examples/logistic-
 import { makeTwoClusters, trainLogisticPlain } from '../../src/lib/examples/logistic.ts';
 import { buildVocabulary, UNK_CHAR } from '../../src/lib/examples/char-corpus.ts';
 import { axeViolations } from './axe.ts';
+import { press } from './press.ts';
 
 const ARTICLE = 'technology-market-policy-trends';
 
 async function run(section: Locator, timeout: number) {
-  await section.locator('[data-run]').click();
+  await press(section.locator('[data-run]'));
   await expect(section).toHaveAttribute('data-state', /done|error|stopped/, { timeout });
   await expect(section, (await section.locator('[data-status]').textContent()) ?? '').toHaveAttribute('data-state', 'done');
 }
@@ -218,7 +219,7 @@ test('tiny Transformer (zh): trains on the Chinese page, generates from corpus c
   // a prompt the reader types: new heat-map size, text regenerated
   await section.locator('input[name="prompt"]').fill('模型训练');
   await section.locator('input[name="length"]').fill('20');
-  await section.locator('[data-generate-button]').click();
+  await press(section.locator('[data-generate-button]'));
   await expect(section).toHaveAttribute('data-generated', 'done', { timeout: 60_000 });
   await expect(section.locator('[data-head="0"] rect[data-q]')).toHaveCount(16);
   expect(Array.from((await section.locator('[data-greedy]').textContent()) ?? '')).toHaveLength(20);
@@ -243,10 +244,10 @@ test('tiny Transformer can be stopped, and the partly trained model still genera
   test.setTimeout(180_000);
   await page.goto(`/en/articles/${ARTICLE}/?tt.steps=3000`);
   const section = page.locator('[data-example="tiny-transformer"]');
-  await section.locator('[data-run]').click();
+  await press(section.locator('[data-run]'));
   await expect(section.locator('[data-summary]')).toBeEmpty();
   await expect(section.locator('[data-chart="loss"] > svg')).toBeVisible({ timeout: 120_000 });
-  await section.locator('[data-stop]').click();
+  await press(section.locator('[data-stop]'));
   await expect(section).toHaveAttribute('data-state', 'stopped', { timeout: 120_000 });
   expect(Number(await section.getAttribute('data-trained-steps'))).toBeLessThan(3000);
   await expect(section).toHaveAttribute('data-generated', 'done', { timeout: 60_000 });
@@ -262,9 +263,9 @@ test('tiny Transformer: Run while Generate is running waits for the generation i
   await run(section, 100_000);
   await expect(section).toHaveAttribute('data-generated', 'done', { timeout: 60_000 });
   await section.locator('input[name="length"]').fill('300');
-  await section.locator('[data-generate-button]').click();
+  await press(section.locator('[data-generate-button]'));
   await expect(section).toHaveAttribute('data-generated', 'running');
-  await section.locator('[data-run]').click();
+  await press(section.locator('[data-run]'));
   await expect(section).toHaveAttribute('data-state', 'done', { timeout: 100_000 });
   await expect(section.locator('[data-status]')).not.toContainText('failed');
   await expect(section.locator('[data-generate-status]')).not.toContainText('failed');
@@ -284,7 +285,7 @@ test('tiny Transformer: Step trains one optimiser step, the model generates betw
     page.waitForFunction((count) => performance.getEntriesByName('kb-example:tiny-transformer:done').length === count, n, { timeout: 100_000 });
 
   for (const n of [1, 2]) {
-    await section.locator('[data-step-once]').click();
+    await press(section.locator('[data-step-once]'));
     await ended(n);
     await expect(section).toHaveAttribute('data-state', 'paused');
     await expect(section).toHaveAttribute('data-trained-steps', String(n));
@@ -294,12 +295,12 @@ test('tiny Transformer: Step trains one optimiser step, the model generates betw
   // A Step leaves the generating to the reader; the model as it stands after two steps writes.
   await expect(section).not.toHaveAttribute('data-generated', /./);
   await expect(section.locator('[data-generate-status]')).toContainText('2 of 12 steps');
-  await section.locator('[data-generate-button]').click();
+  await press(section.locator('[data-generate-button]'));
   await expect(section).toHaveAttribute('data-generated', 'done', { timeout: 60_000 });
   expect(((await section.locator('[data-greedy]').textContent()) ?? '').length).toBeGreaterThan(0);
   expect(await axeViolations(page, '[data-example="tiny-transformer"]'), 'paused, with generated text and attention maps').toEqual([]);
 
-  await section.locator('[data-run]').click();
+  await press(section.locator('[data-run]'));
   await ended(3);
   await expect(section).toHaveAttribute('data-state', 'done');
   await expect(section).toHaveAttribute('data-trained-steps', '12');
@@ -308,7 +309,7 @@ test('tiny Transformer: Step trains one optimiser step, the model generates betw
 
   // The same settings run straight through (a new session from the same seeds).
   await expect(section.locator('[data-run]')).toHaveText('Run');
-  await section.locator('[data-run]').click();
+  await press(section.locator('[data-run]'));
   await ended(4);
   await expect(section).toHaveAttribute('data-state', 'done');
   const straight = { trainStart: await value('train-start'), trainEnd: await value('train-end'), validationEnd: await value('validation-end') };

@@ -19,6 +19,7 @@ import {
 } from '../../src/lib/examples/activations.ts';
 import { parameterUpdate } from '../../src/lib/examples/gradient-descent.ts';
 import { ARTICLE_004_BCE_LABELS, ARTICLE_004_MSE, ARTICLE_004_UPDATE } from '../../src/lib/examples/article-data.ts';
+import { press } from './press.ts';
 
 const PAGE = '/articles/product-innovation/';
 const labels = [...ARTICLE_004_BCE_LABELS];
@@ -26,15 +27,7 @@ const { yTrue, yPred } = { yTrue: [...ARTICLE_004_MSE.yTrue], yPred: [...ARTICLE
 
 async function run(page: Page, id: string, timeout = 60_000) {
   const section = page.locator(`[data-example="${id}"]`);
-  // Run by keyboard, as a keyboard user would: far down the long article, the lazily laid-out
-  // blocks around the button take their real heights in the frames after it is scrolled to, and
-  // under CPU load a mouse click twice left the example idle (most likely the press and the release
-  // landed on different elements). Focus and Enter do not depend on where the button is drawn.
-  const button = section.locator('[data-run]');
-  await expect(button).toBeEnabled();
-  await button.focus();
-  await expect(button).toBeFocused();
-  await page.keyboard.press('Enter');
+  await press(section.locator('[data-run]')); // press.ts says why not a click
   await expect(section).toHaveAttribute('data-state', /done|error|stopped/, { timeout });
   await expect(section).toHaveAttribute('data-state', 'done');
   return section;
@@ -224,7 +217,7 @@ test('the digit classifier trains to ≥ 95 % held-out accuracy and classifies p
 
   const section = page.locator('[data-example="digit-classifier"]');
   const started = Date.now();
-  await section.locator('[data-run]').click();
+  await press(section.locator('[data-run]'));
   await expect(section.locator('tr[data-epoch="1"]')).toBeVisible({ timeout: 200_000 });
   await expect(section).toHaveAttribute('data-state', /done|error|stopped/, { timeout: 350_000 });
   await expect(section).toHaveAttribute('data-state', 'done');
@@ -290,7 +283,7 @@ test('the digit classifier shows the time left, can be stopped and still classif
   await page.goto(`${PAGE}?digits.epochs=30&digits.trainSize=9000`);
   const section = page.locator('[data-example="digit-classifier"]');
   await expect(section.locator('input[name="epochs"]')).toHaveValue('30');
-  await section.locator('[data-run]').click();
+  await press(section.locator('[data-run]'));
   await expect(section.locator('[data-status]')).toContainText('正在训练', { timeout: 120_000 });
   // Stop once at least one batch has trained (the progress bar moves), not after a fixed wait.
   await expect.poll(() => section.locator('[data-progress]').evaluate((p: HTMLProgressElement) => p.value), { timeout: 60_000 }).toBeGreaterThan(0);
@@ -298,7 +291,7 @@ test('the digit classifier shows the time left, can be stopped and still classif
   const remaining = section.locator('[data-remaining]');
   await expect(remaining).toBeVisible({ timeout: 60_000 });
   await expect(remaining).toHaveText(/^约剩 \d+ (秒|分钟)$/);
-  await section.locator('[data-stop]').click();
+  await press(section.locator('[data-stop]'));
   await expect(section).toHaveAttribute('data-state', 'stopped', { timeout: 120_000 });
   await expect(remaining).toBeHidden();
   await expect(section.locator('[data-status]')).toContainText('已停止');
@@ -318,7 +311,7 @@ test('the digit classifier steps one epoch at a time and Continue ends where a s
   const logValues = () => rows.locator('td[data-value]').allTextContents();
   const heldOut = () => section.locator('[data-summary] [data-value="test-accuracy"]').getAttribute('data-raw');
   // Step: one epoch, one log line with its held-out accuracy, and the pad already classifies.
-  await section.locator('[data-step-once]').click();
+  await press(section.locator('[data-step-once]'));
   await expect(section).toHaveAttribute('data-state', 'paused', { timeout: 90_000 });
   await expect(rows).toHaveCount(1);
   await expect(section.locator('tr[data-epoch="1"] td[data-value="test-accuracy"]')).toHaveText(/^0\.\d{4}$/);
@@ -326,7 +319,7 @@ test('the digit classifier steps one epoch at a time and Continue ends where a s
   await expect(section.locator('[data-pick-button]')).toBeEnabled();
   const afterStep = await logValues();
   // Continue: the second epoch, the first one unchanged.
-  await section.locator('[data-run]').click();
+  await press(section.locator('[data-run]'));
   await expect(section).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
   await expect(rows).toHaveCount(2);
   const stepped = await logValues();
@@ -334,7 +327,7 @@ test('the digit classifier steps one epoch at a time and Continue ends where a s
   const steppedAccuracy = await heldOut();
   // A straight run with the same settings prints the same log and reaches the same accuracy.
   await expect(section.locator('[data-run]')).toHaveText('Run');
-  await section.locator('[data-run]').click();
+  await press(section.locator('[data-run]'));
   await expect(section).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
   expect(await logValues()).toEqual(stepped);
   expect(await heldOut()).toBe(steppedAccuracy);
@@ -346,7 +339,7 @@ test('the digit classifier draws held-out accuracy against the number of trainin
   // One epoch on 300 digits: the curve retrains on 20, 33 and 100 of them (digitsCurveSizes).
   await page.goto(`/en${PAGE}?digits.epochs=1&digits.trainSize=300&digits.curve=1`);
   const section = page.locator('[data-example="digit-classifier"]');
-  await section.locator('[data-run]').click();
+  await press(section.locator('[data-run]'));
   await expect(section).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
   const figure = section.locator('[data-chart="sizes"]');
   await expect(figure.locator('.kb-chart__title')).toHaveText('Held-out accuracy against the number of training digits');
@@ -377,7 +370,7 @@ for (const [prefix, title] of [
     });
     await page.goto(`${prefix}${PAGE}?digits.epochs=1&digits.trainSize=100`);
     const section = page.locator('[data-example="digit-classifier"]');
-    await section.locator('[data-run]').click();
+    await press(section.locator('[data-run]'));
     const preview = section.locator('[data-grid-kind="preview"]');
     await expect(preview.locator('[data-test-index]')).toHaveCount(20);
     await expect(section.locator('[data-grid]')).toContainText(title);
@@ -409,7 +402,7 @@ for (const [prefix, expected] of [
     await page.route('**/data/digits.bin', (route) => (failures++ === 0 ? route.abort('internetdisconnected') : route.continue()));
     await page.goto(`${prefix}${PAGE}?digits.epochs=1&digits.trainSize=100`);
     const section = page.locator('[data-example="digit-classifier"]');
-    await section.locator('[data-run]').click();
+    await press(section.locator('[data-run]'));
     await expect(section).toHaveAttribute('data-state', 'error', { timeout: 60_000 });
     for (const text of expected) await expect(section.locator('[data-status]')).toContainText(text);
     await expect(section.locator('[data-status]')).toContainText(/\d\.\d MB/);

@@ -5,12 +5,13 @@ import { gradientDescentPlain, leastSquares, ridge } from '../../src/lib/example
 import { fmt } from '../../src/lib/plot.ts';
 import { axeViolations } from './axe.ts';
 import { ARTICLE_000_POINTS } from '../../src/lib/examples/article-data.ts';
+import { press } from './press.ts';
 
 const { x, y } = { x: [...ARTICLE_000_POINTS.x], y: [...ARTICLE_000_POINTS.y] };
 
 async function runExample(page: Page, id: string) {
   const section = page.locator(`[data-example="${id}"]`).first();
-  await section.locator('[data-run]').click();
+  await press(section.locator('[data-run]'));
   await expect(section).toHaveAttribute('data-state', /done|error|stopped|diverged/, { timeout: 60_000 });
   return section;
 }
@@ -91,10 +92,10 @@ test('a learning rate past the stability limit stops the run early with a messag
 test('a running example can be stopped', async ({ page }) => {
   await page.goto('/en/articles/hype-to-rationality/?lin.epochs=10000');
   const section = page.locator('[data-example="linear-regression"]');
-  await section.locator('[data-run]').click();
+  await press(section.locator('[data-run]'));
   // Stop once training shows (the loss chart has drawn), not after a fixed wait.
   await expect(section.locator('[data-chart="loss"] > svg path.series-model')).toBeAttached({ timeout: 30_000 });
-  await section.locator('[data-stop]').click();
+  await press(section.locator('[data-stop]'));
   await expect(section).toHaveAttribute('data-state', 'stopped', { timeout: 30_000 });
   // A partial run is labelled as partial.
   await expect(section.locator('tr.row-model th')).toContainText(/stopped after \d+ of 10000 epochs/);
@@ -105,7 +106,7 @@ test('Step advances the run one epoch at a time, and Continue runs on to the str
   const section = page.locator('[data-example="linear-regression"]');
   const step = section.getByRole('button', { name: 'Step' });
   for (const n of [1, 2]) {
-    await step.click();
+    await press(step);
     await expect(section).toHaveAttribute('data-state', 'paused');
     await expect(section.locator('[data-status]')).toContainText(`Paused after ${n} of 200`);
   }
@@ -122,11 +123,11 @@ test('Step advances the run one epoch at a time, and Continue runs on to the str
   await expect(section.locator('[data-run]')).toHaveText('Run');
 
   // A changed setting discards a paused run: the next Step starts over.
-  await step.click();
+  await press(step);
   await expect(section).toHaveAttribute('data-state', 'paused');
   await section.locator('input[name="lr"]').fill('0.02');
   await expect(section.locator('[data-run]')).toHaveText('Run');
-  await step.click();
+  await press(step);
   await expect(section.locator('[data-status]')).toContainText('Paused after 1 of 200');
 });
 
@@ -257,7 +258,7 @@ test('the keyboard moves a focused data point; ridge follows, and Run trains on 
   await expect(section.locator('tr.row-model')).toHaveCount(0);
   await expect(section.locator('.kb-lin-chart path.series-model')).toHaveAttribute('d', '');
   // Reset brings back the article's points.
-  await section.locator('[data-reset]').click();
+  await press(section.locator('[data-reset]'));
   expect(await pointsOf(section)).toEqual({ x, y });
 });
 

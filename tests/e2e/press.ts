@@ -1,0 +1,15 @@
+import { expect, type Locator } from '@playwright/test';
+
+/**
+ * Presses a button the way a keyboard user does: focus, then Enter. Far down a long article the
+ * blocks around an example are laid out lazily and take their real heights in the frames after
+ * it is scrolled to; under CPU load a mouse click there sometimes did nothing (most likely the
+ * press and the release landed on different elements). Focus and Enter do not depend on where
+ * the button is drawn. The mouse path is covered on pages that do not move (the assessment).
+ */
+export async function press(button: Locator): Promise<void> {
+  await expect(button).toBeEnabled();
+  await button.focus();
+  await expect(button).toBeFocused();
+  await button.press('Enter');
+}
