@@ -48,19 +48,28 @@ describe('wasm backend', () => {
   });
 
   it('computes the convolution filter gradient like cpu (whose kernel fast-conv-kernels.test.ts checks against the original)', async () => {
-    const rng = createRng(5);
-    const x = Array.from({ length: 2 * 7 * 7 * 3 }, () => rng.next() - 0.5);
-    const dy = Array.from({ length: 2 * 4 * 4 * 4 }, () => rng.next() - 0.5);
-    const grads = await onBoth(() =>
-      tf.tidy(() => {
-        const input = tf.tensor4d(x, [2, 7, 7, 3]);
-        const upstream = tf.tensor4d(dy, [2, 4, 4, 4]);
-        const filterGrad = tf.grad((filter) => tf.sum(tf.mul(tf.conv2d(input, filter as Tensor4D, 2, 'same'), upstream)));
-        return Array.from(filterGrad(tf.zeros([3, 3, 3, 4])).dataSync());
-      }),
-    );
-    expect(grads.cpu.some((g) => g !== 0)).toBe(true);
-    expectClose(grads.wasm, grads.cpu);
+    // Strides, padding and filter sizes that move the patches' edges (the wasm kernel gathers them).
+    const geometries: { x: [number, number, number, number]; filter: [number, number, number, number]; strides: number; pad: 'same' | 'valid' }[] = [
+      { x: [2, 7, 7, 3], filter: [3, 3, 3, 4], strides: 2, pad: 'same' },
+      { x: [3, 8, 8, 2], filter: [3, 3, 2, 5], strides: 2, pad: 'valid' },
+      { x: [1, 9, 7, 1], filter: [5, 5, 1, 2], strides: 1, pad: 'same' },
+      { x: [2, 6, 5, 4], filter: [2, 2, 4, 3], strides: 1, pad: 'valid' },
+    ];
+    for (const [k, c] of geometries.entries()) {
+      const rng = createRng(5 + k);
+      const x = Array.from({ length: c.x.reduce((a, b) => a * b, 1) }, () => rng.next() - 0.5);
+      const grads = await onBoth(() =>
+        tf.tidy(() => {
+          const input = tf.tensor4d(x, c.x);
+          const conv = (filter: Tensor4D) => tf.conv2d(input, filter, c.strides, c.pad);
+          const upstream = tf.randomNormal(conv(tf.zeros(c.filter)).shape, 0, 1, 'float32', 9 + k);
+          const filterGrad = tf.grad((filter) => tf.sum(tf.mul(conv(filter as Tensor4D), upstream)));
+          return Array.from(filterGrad(tf.zeros(c.filter)).dataSync());
+        }),
+      );
+      expect(grads.cpu.some((g) => g !== 0)).toBe(true);
+      expectClose(grads.wasm, grads.cpu);
+    }
   });
 
   it('trains the digit model (dense layers) to the same losses as cpu', async () => {
