@@ -6,7 +6,7 @@ import { articleAsWritten, workedColumn } from '../../src/lib/examples/logistic-
 import { makeTwoClusters, trainLogisticPlain } from '../../src/lib/examples/logistic.ts';
 import { buildVocabulary, UNK_CHAR } from '../../src/lib/examples/char-corpus.ts';
 import { axeViolations } from './axe.ts';
-import { press } from './press.ts';
+import { press, reach } from './press.ts';
 
 const ARTICLE = 'technology-market-policy-trends';
 
@@ -110,6 +110,7 @@ for (const [prefix, label] of [
     page.on('request', (r) => /tf-runtime|tfjs/.test(r.url()) && tfRequests.push(r.url()));
     await page.goto(`${prefix}/articles/${ARTICLE}/`);
     const section = page.locator('[data-example="logistic-neuron"]');
+    await reach(section);
     const { theta, b, x } = ARTICLE_003_LOGISTIC;
     const cell = (col: string, row: string) => section.locator(`td[data-col="${col}"][data-row="${row}"]`);
     // Shown before any Run: the formulas and the article as printed; tf.grads waits for TensorFlow.js.

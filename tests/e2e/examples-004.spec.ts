@@ -19,7 +19,7 @@ import {
 } from '../../src/lib/examples/activations.ts';
 import { parameterUpdate } from '../../src/lib/examples/gradient-descent.ts';
 import { ARTICLE_004_BCE_LABELS, ARTICLE_004_MSE, ARTICLE_004_UPDATE } from '../../src/lib/examples/article-data.ts';
-import { press } from './press.ts';
+import { press, reach } from './press.ts';
 
 const PAGE = '/articles/product-innovation/';
 const labels = [...ARTICLE_004_BCE_LABELS];
@@ -143,6 +143,7 @@ for (const [prefix, labelP2, check] of [
     page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
     await page.goto(`${prefix}${PAGE}`);
     const losses = page.locator('[data-example="loss-functions"]');
+    await reach(losses);
     await expect(losses.locator('[data-run]')).toHaveText(check);
     // The slider is named like its field, in the page's language.
     const p2 = losses.getByRole('slider', { name: labelP2 });
@@ -163,6 +164,7 @@ for (const [prefix, labelP2, check] of [
     await expect.poll(() => new URL(page.url()).searchParams.get('loss.p2')).toBe('0.9');
 
     const act = page.locator('[data-example="activation-functions"]');
+    await reach(act);
     await act.getByRole('slider').fill('-1.5');
     for (const [name, f, d] of [
       ['sigmoid', sigmoid, sigmoidDerivative],
@@ -177,6 +179,7 @@ for (const [prefix, labelP2, check] of [
     await expect(act.locator('[data-chart="activation"] figcaption')).toContainText('ReLU6');
 
     const upd = page.locator('[data-example="parameter-update"]');
+    await reach(upd);
     await upd.getByRole('slider').fill('0.5');
     const expected = parameterUpdate([...ARTICLE_004_UPDATE.theta], [...ARTICLE_004_UPDATE.grad], 0.5);
     for (let i = 0; i < 3; i++) await expect(upd.locator(`tr[data-i="${i + 1}"] td[data-value="js"]`)).toHaveText(expected[i]!.toFixed(6));

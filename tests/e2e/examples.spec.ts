@@ -5,7 +5,7 @@ import { gradientDescentPlain, leastSquares, ridge } from '../../src/lib/example
 import { fmt } from '../../src/lib/plot.ts';
 import { axeViolations } from './axe.ts';
 import { ARTICLE_000_POINTS } from '../../src/lib/examples/article-data.ts';
-import { press } from './press.ts';
+import { press, reach } from './press.ts';
 
 const { x, y } = { x: [...ARTICLE_000_POINTS.x], y: [...ARTICLE_000_POINTS.y] };
 
@@ -139,6 +139,24 @@ test('article pages without examples load no TensorFlow.js', async ({ page }) =>
   expect(scripts.filter((u) => /tf-runtime|tfjs/.test(u))).toEqual([]);
 });
 
+test('an example far down the page starts when the reader nears it, or at once when the address carries its settings', async ({ page }) => {
+  await page.goto('/en/articles/hype-to-rationality/');
+  const section = page.locator('[data-example="linear-regression"]');
+  const points = section.locator('[data-point]');
+  await expect(page.locator('.sl-markdown-content')).toBeVisible();
+  // Far below the first screen nothing has run yet: no points drawn, Run still disabled.
+  await expect(section.locator('[data-run]')).toBeDisabled();
+  await expect(points).toHaveCount(0);
+  await section.scrollIntoViewIfNeeded();
+  await expect(section.locator('[data-run]')).toBeEnabled();
+  await expect(points).toHaveCount(x.length);
+
+  await page.goto('/en/articles/hype-to-rationality/?lin.lambda=0.5');
+  await expect(section.locator('[data-run]')).toBeEnabled();
+  await expect(section.locator('input[name="lambda"]')).toHaveValue('0.5');
+  await expect(points).toHaveCount(x.length);
+});
+
 test('if TensorFlow.js cannot load, the example says so and the page keeps working', async ({ page }) => {
   await page.route(/tf-runtime/, (route) => route.abort());
   await page.goto('/en/articles/hype-to-rationality/');
@@ -204,6 +222,7 @@ test('dragging a data point with the mouse moves the closed-form fit at once, wi
   page.on('request', (r) => /tf-runtime|tfjs/.test(r.url()) && tfRequests.push(r.url()));
   await page.goto('/en/articles/hype-to-rationality/');
   const section = page.locator('[data-example="linear-regression"]');
+  await reach(section);
   const point = section.locator('[data-point="3"]');
   await point.hover(); // scrolls it into view and waits until it stays put
   const before = await pointsOf(section);
@@ -266,6 +285,7 @@ test('linear regression in Chinese: drag hint, point names and slider labels; no
   test.setTimeout(120_000); // the longest article page (≈ 12,000 elements) and an axe scan
   await page.goto('/articles/hype-to-rationality/');
   const section = page.locator('[data-example="linear-regression"]');
+  await reach(section);
   await expect(section.locator('.kb-lin__hint')).toContainText('拖动数据点');
   await expect(section.locator('[data-reset]')).toHaveText('恢复数据点');
   await expect(section.getByRole('slider', { name: '岭回归 λ' })).toBeVisible();

@@ -8,8 +8,16 @@ import { expect, type Locator } from '@playwright/test';
  * the button is drawn. The mouse path is covered on pages that do not move (the assessment).
  */
 export async function press(button: Locator): Promise<void> {
+  // An example starts (and enables its buttons) once it is near the viewport (island.ts).
+  await button.scrollIntoViewIfNeeded();
   await expect(button).toBeEnabled();
   await button.focus();
   await expect(button).toBeFocused();
   await button.press('Enter');
+}
+
+/** Scrolls an example into view and waits until it has started (its Run button enabled): examples start near the viewport (island.ts). */
+export async function reach(section: Locator): Promise<void> {
+  await section.scrollIntoViewIfNeeded();
+  await expect(section.locator('[data-run]').first()).toBeEnabled();
 }

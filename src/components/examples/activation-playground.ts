@@ -13,6 +13,7 @@ import { formatParts } from '../../lib/i18n.ts';
 import { drawChart } from './chart-view.ts';
 import { exampleFrame, instantExample } from './instant.ts';
 import { code, table, valueCell } from './result-table.ts';
+import { ExampleIsland } from './island.ts';
 
 type Settings = SettingsOf<typeof activationsSchema>;
 const FUNCTIONS = {
@@ -54,10 +55,10 @@ function grid(x: number): number[] {
   return xs.sort((a, b) => a - b);
 }
 
-class ActivationPlayground extends HTMLElement {
+class ActivationPlayground extends ExampleIsland {
   private tf?: Tf;
 
-  connectedCallback() {
+  protected start(): void {
     const { msg } = exampleFrame(this);
     instantExample(this, activationsSchema, {
       sliders: { x: { min: -10, max: 10, step: 0.1 } },

@@ -26,6 +26,7 @@ import { drawGrid, drawLog, drawPreview, drawSizes, drawTrainingCharts } from '.
 import { exampleFrame } from './instant.ts';
 import { plural } from './messages.ts';
 import { num, sessionPlayer, wire, type RunContext } from './runtime.ts';
+import { ExampleIsland } from './island.ts';
 
 type Ctx = RunContext<typeof digitsSchema>;
 type Layers = Awaited<ReturnType<Ctx['loadTf']>>['layers'];
@@ -44,7 +45,7 @@ interface RunView {
   lastDraw: number;
 }
 
-class DigitClassifier extends HTMLElement {
+class DigitClassifier extends ExampleIsland {
   private tf?: Tf;
   private layers?: Layers;
   /** The live session (its log feeds the charts between epochs). */
@@ -60,7 +61,7 @@ class DigitClassifier extends HTMLElement {
     yieldEvery: 1,
   });
 
-  connectedCallback() {
+  protected start(): void {
     const { section } = exampleFrame(this);
     wire(section, 'digit-classifier', digitsSchema, this.player);
     wireDrawing(this.el('[data-pad]'), () => this.classifyPad(this.msg('examples.digit-classifier.yourDigit')));

@@ -19,6 +19,7 @@ import { correctedStepTable, drawPathChart, fmt, MODE_KEYS, printedStepTable, re
 import { exampleFrame } from './instant.ts';
 import { plural, type Msg } from './messages.ts';
 import { describeIssues, formParams, wire, type RunContext, type RunOutcome } from './runtime.ts';
+import { ExampleIsland } from './island.ts';
 
 type Schema = typeof gradientDescentSchema;
 type Settings = SettingsOf<Schema>;
@@ -45,10 +46,10 @@ interface Walk {
   path: Point[];
 }
 
-class GradientDescentExplorer extends HTMLElement {
+class GradientDescentExplorer extends ExampleIsland {
   private walk?: Walk;
 
-  connectedCallback() {
+  protected start(): void {
     const { section } = exampleFrame(this);
     wire(section, section.dataset.example!, gradientDescentSchema, (ctx) => this.run(ctx));
     this.el('[data-step]').addEventListener('click', () => this.stepOnce());

@@ -25,14 +25,15 @@ import { drawChart } from './chart-view.ts';
 import { exampleFrame, instantExample } from './instant.ts';
 import { plural } from './messages.ts';
 import { num, sessionPlayer, type RunContext } from './runtime.ts';
+import { ExampleIsland } from './island.ts';
 
 type Settings = SettingsOf<typeof logisticExampleSchema>;
 const { theta, b, x } = ARTICLE_003_LOGISTIC;
 
-class LogisticNeuron extends HTMLElement {
+class LogisticNeuron extends ExampleIsland {
   private tf?: Tf;
 
-  connectedCallback() {
+  protected start(): void {
     instantExample(this, logisticExampleSchema, {
       sliders: { alpha: { min: 0.01, max: 2, step: 0.01 } },
       render: ({ alpha }) => this.renderWorked(alpha),

@@ -12,6 +12,7 @@ import type { Tf } from '../../lib/examples/tf-runtime.ts';
 import { formatParts } from '../../lib/i18n.ts';
 import { exampleFrame, instantExample, type SliderSpec } from './instant.ts';
 import { code, plain, shown, table, valueCell } from './result-table.ts';
+import { ExampleIsland } from './island.ts';
 
 type Settings = SettingsOf<typeof lossesSchema>;
 const PROBABILITY: SliderSpec = { min: 0, max: 1, step: 0.01 };
@@ -32,10 +33,10 @@ function tfLosses(tf: Tf, probs: number[]) {
   });
 }
 
-class LossPlayground extends HTMLElement {
+class LossPlayground extends ExampleIsland {
   private tf?: Tf;
 
-  connectedCallback() {
+  protected start(): void {
     const { msg } = exampleFrame(this);
     instantExample(this, lossesSchema, {
       sliders: { p1: PROBABILITY, p2: PROBABILITY, p3: PROBABILITY, p4: PROBABILITY, p5: PROBABILITY },

@@ -16,6 +16,7 @@ import { exampleFrame } from './instant.ts';
 import { plural, type Msg } from './messages.ts';
 import { checkTable, f4, f6, stepDetail, summaryTable } from './mlp-tables.ts';
 import { sessionPlayer, wire, type RunContext } from './runtime.ts';
+import { ExampleIsland } from './island.ts';
 
 type Schema = typeof mlpSchema;
 type Settings = SettingsOf<Schema>;
@@ -34,12 +35,12 @@ interface RunState {
   every: number;
 }
 
-class MlpNetwork extends HTMLElement {
+class MlpNetwork extends ExampleIsland {
   private run?: RunState;
   /** Whether the frame's Step (one update) or Run started the current advance. */
   private stepping = false;
 
-  connectedCallback() {
+  protected start(): void {
     const { section } = exampleFrame(this);
     wire(section, section.dataset.example!, mlpSchema, this.player);
   }

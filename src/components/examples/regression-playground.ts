@@ -26,6 +26,7 @@ import { drawChart, drawFigure } from './chart-view.ts';
 import { exampleFrame, instantExample } from './instant.ts';
 import { plural } from './messages.ts';
 import { num, sessionPlayer, type RunContext } from './runtime.ts';
+import { ExampleIsland } from './island.ts';
 
 type Settings = SettingsOf<typeof linearRegressionSchema>;
 /** A gradient-descent result and the problem (data, λ) it was trained on. */
@@ -40,7 +41,7 @@ const initialData = (s: Settings): XY =>
     ? { x: [...ARTICLE_000_POINTS.x], y: [...ARTICLE_000_POINTS.y] }
     : makeLinearData({ n: 20, seed: s.seed, xMin: 0, xMax: 10, intercept: 2, slope: 0.85, noiseSd: 0.8 });
 
-class LinearRegressionPlayground extends HTMLElement {
+class LinearRegressionPlayground extends ExampleIsland {
   private settings!: Settings;
   private data: XY = { x: [], y: [] };
   private domains!: Domains;
@@ -56,7 +57,7 @@ class LinearRegressionPlayground extends HTMLElement {
     diverged?: Divergence & { epoch: number; loss: number };
   };
 
-  connectedCallback() {
+  protected start(): void {
     instantExample(this, linearRegressionSchema, {
       sliders: { lambda: { min: 0, max: 2, step: 0.01 } },
       render: (settings) => this.update(settings),

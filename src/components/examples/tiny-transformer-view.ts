@@ -27,6 +27,7 @@ import { tinyTransformerSchema } from '../../lib/examples/url-state.ts';
 import { drawChart } from './chart-view.ts';
 import { messagesOf, plural, type Msg } from './messages.ts';
 import { num, PAINT_EVERY_MS, sessionPlayer, wire, type RunContext } from './runtime.ts';
+import { ExampleIsland } from './island.ts';
 
 type Ctx = RunContext<typeof tinyTransformerSchema>;
 type Point = { x: number; y: number };
@@ -49,7 +50,7 @@ interface Curves {
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
-class TinyTransformer extends HTMLElement {
+class TinyTransformer extends ExampleIsland {
   private trained?: Trained;
   private curves?: Curves;
   private corpus?: PreparedCorpus;
@@ -57,7 +58,7 @@ class TinyTransformer extends HTMLElement {
   private generation?: { cancelled: boolean; done: Promise<void> };
   private lastDraw = 0;
 
-  connectedCallback() {
+  protected start(): void {
     wire(this.section(), 'tiny-transformer', tinyTransformerSchema, this.player);
     // The corpus is ready before Run when the page is idle (Run would otherwise prepare it before the first result).
     const prepare = () => (this.corpus ??= this.readCorpus());

@@ -17,6 +17,7 @@ import { drawChart } from './chart-view.ts';
 import type { Msg } from './messages.ts';
 import { PAINT_EVERY_MS, sessionPlayer, wire, type RunContext } from './runtime.ts';
 import { everyMs } from '../../lib/examples/session.ts';
+import { ExampleIsland } from './island.ts';
 
 type Schema = typeof transferSchema;
 type Ctx = RunContext<Schema>;
@@ -54,11 +55,11 @@ const VERDICT_KEYS: Record<tl.AccuracyVerdict['kind'], string> = {
 const pct = (v: number) => (100 * v).toFixed(1);
 const sec = (ms: number) => (ms / 1000).toFixed(2);
 
-class TransferLearning extends HTMLElement {
+class TransferLearning extends ExampleIsland {
   /** The run's data and the new-task curves drawn so far (set when a session is created). */
   private run?: { data: Data; curves: Record<'transfer' | 'scratch', { acc: Points; loss: Points }> };
 
-  connectedCallback() {
+  protected start(): void {
     const section = this.closest<HTMLElement>('[data-example]')!;
     wire(section, ID, transferSchema, this.player);
   }

@@ -10,6 +10,7 @@ import type { Tf } from '../../lib/examples/tf-runtime.ts';
 import { formatParts } from '../../lib/i18n.ts';
 import { exampleFrame, instantExample } from './instant.ts';
 import { code, table, valueCell } from './result-table.ts';
+import { ExampleIsland } from './island.ts';
 
 const theta = [...ARTICLE_004_UPDATE.theta];
 const grad = [...ARTICLE_004_UPDATE.grad];
@@ -27,10 +28,10 @@ function sgdStep(tf: Tf, lr: number): number[] {
   }
 }
 
-class UpdatePlayground extends HTMLElement {
+class UpdatePlayground extends ExampleIsland {
   private tf?: Tf;
 
-  connectedCallback() {
+  protected start(): void {
     const { msg } = exampleFrame(this);
     instantExample(this, parameterUpdateSchema, {
       sliders: { lr: { min: 0, max: 1, step: 0.01 } },
