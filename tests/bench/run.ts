@@ -207,6 +207,8 @@ async function benchExample(entry: { id: string; article: string }, backend: (ty
   const tfUrls: string[] = [];
   page.on('request', (r) => /tf-runtime[^/]*\.js$/.test(r.url()) && tfUrls.push(r.url()));
   const section = page.locator(`[data-example="${entry.id}"]`).first();
+  // As a reader does: scroll to the example (it starts near the viewport, island.ts), then press Run.
+  await section.scrollIntoViewIfNeeded();
   const started = Date.now();
   await section.locator('[data-run]').click();
   await page.waitForFunction((id) => /done|error|stopped/.test(document.querySelector(`[data-example="${id}"]`)?.getAttribute('data-state') ?? ''), entry.id, {
