@@ -24,6 +24,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import * as tfLayers from '@tensorflow/tfjs-layers';
 import { useFastConvFilterGrad } from './fast-conv-kernels.ts';
+import { useExplicitTransposeMatMul } from './wasm-matmul.ts';
 
 /** TF.js core namespace (ops, variables, optimizers, grads), as used by every example. */
 export const tf = tfCore;
@@ -62,6 +63,7 @@ export function loadTf({ backend = 'cpu', wasmPaths }: LoadOptions = {}): Promis
     }
     useFastConvFilterGrad(tfCore, 'cpu');
     useFastConvFilterGrad(tfCore, 'wasm');
+    useExplicitTransposeMatMul(tfCore);
     if (backend === 'cpu' || !(await tfCore.setBackend(backend).catch(() => false))) await tfCore.setBackend('cpu');
     await tfCore.ready();
     return tfCore;

@@ -72,6 +72,26 @@ describe('wasm backend', () => {
     }
   });
 
+  it('multiplies with transposed operands like cpu, batched or not (the wasm kernel transposes them first)', async () => {
+    for (const [k, [aShape, bShape, transposeA, transposeB]] of (
+      [
+        [[5, 3], [5, 4], true, false],
+        [[3, 5], [4, 5], false, true],
+        [[2, 6, 3], [2, 4, 6], true, true],
+        [[3, 2, 5], [3, 4, 5], false, true],
+      ] as const
+    ).entries()) {
+      const rng = createRng(30 + k);
+      const values = (shape: readonly number[]) => Array.from({ length: shape.reduce((p, q) => p * q, 1) }, () => rng.next() - 0.5);
+      const [a, b] = [values(aShape), values(bShape)];
+      const products = await onBoth(() =>
+        tf.tidy(() => Array.from(tf.matMul(tf.tensor(a, [...aShape]), tf.tensor(b, [...bShape]), transposeA, transposeB).dataSync())),
+      );
+      expect(products.cpu.some((v) => v !== 0)).toBe(true);
+      expectClose(products.wasm, products.cpu);
+    }
+  });
+
   it('trains the digit model (dense layers) to the same losses as cpu', async () => {
     const losses = await onBoth(async () => {
       const { model, log } = await trainDigits(tf, layers, digits, { epochs: 2, batchSize: 32, seed: 7 });
