@@ -157,6 +157,16 @@ test('an example far down the page starts when the reader nears it, or at once w
   await expect(points).toHaveCount(x.length);
 });
 
+test('a table-of-contents link lands on its section though the examples above it start (and grow) on the way', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 800 });
+  await page.goto('/en/articles/product-innovation/');
+  await page.locator('starlight-toc a[href="#sec-4-2"]').click();
+  await expect(page).toHaveURL(/#sec-4-2$/);
+  // The widget of §4.1, just above, has started: its sliders and table are in place.
+  await expect(page.locator('[data-example="activation-functions"] [data-run]')).toBeEnabled();
+  await expect(page.locator('#sec-4-2')).toBeInViewport();
+});
+
 test('if TensorFlow.js cannot load, the example says so and the page keeps working', async ({ page }) => {
   await page.route(/tf-runtime/, (route) => route.abort());
   await page.goto('/en/articles/hype-to-rationality/');

@@ -2,10 +2,27 @@
  * The base of every example's custom element. An example starts (wires its form and buttons, draws
  * its first chart) when it comes within a screen of the viewport, when the reader focuses or points
  * into it, or at once when the page's address speaks to it (example settings in the query, or an
- * anchor inside it). Started with the page, an example far down an article ran ≈ 30 ms of script
+ * anchor). Started with the page, an example far down an article ran ≈ 30 ms of script
  * and layout right after the first paint; Lighthouse counted it as blocking time (median 134 → 6 ms
  * with the example's script left out, 5 runs each). Until it starts, its Run button stays disabled.
+ *
+ * A started example is taller (sliders, tables, charts), so a jump to a section must not land
+ * before the examples above it have started, or the section would slide away: a page opened at
+ * an anchor starts every example at once, and so does a click on a link to an anchor of this page
+ * (before the browser scrolls) or a change of the hash.
  */
+const waiting = new Set<() => void>();
+const startAll = () => [...waiting].forEach((start) => start());
+document.addEventListener(
+  'click',
+  (event) => {
+    const link = event.target instanceof Element ? event.target.closest('a[href*="#"]') : null;
+    if (link instanceof HTMLAnchorElement && link.pathname === location.pathname && link.hash.length > 1) startAll();
+  },
+  true,
+);
+addEventListener('hashchange', startAll);
+
 export abstract class ExampleIsland extends HTMLElement {
   private started = false;
 
@@ -14,13 +31,15 @@ export abstract class ExampleIsland extends HTMLElement {
 
   connectedCallback(): void {
     const section = this.closest<HTMLElement>('[data-example]') ?? this;
-    if (!('IntersectionObserver' in window) || addressed(section)) return this.begin();
+    if (!('IntersectionObserver' in window) || addressed()) return this.begin();
     const triggers = ['focusin', 'pointerdown'] as const;
     const go = () => {
+      waiting.delete(go);
       observer.disconnect();
       for (const type of triggers) section.removeEventListener(type, go, true);
       this.begin();
     };
+    waiting.add(go);
     const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && go(), { rootMargin: '100% 0px' });
     observer.observe(section);
     for (const type of triggers) section.addEventListener(type, go, true);
@@ -33,10 +52,7 @@ export abstract class ExampleIsland extends HTMLElement {
   }
 }
 
-/** Whether the address asks for this example: settings in the query (any but the backend), or an anchor inside it. */
-function addressed(section: HTMLElement): boolean {
-  const keys = [...new URLSearchParams(location.search).keys()];
-  if (keys.some((key) => key !== 'backend')) return true;
-  const target = location.hash.length > 1 ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
-  return target !== null && section.contains(target);
+/** Whether the address asks for the examples at once: settings in the query (any but the backend), or an anchor. */
+function addressed(): boolean {
+  return location.hash.length > 1 || [...new URLSearchParams(location.search).keys()].some((key) => key !== 'backend');
 }
