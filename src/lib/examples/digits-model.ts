@@ -17,8 +17,9 @@
  * cpu and wasm). Why: a fit batch of 32 cost ≈ 5.0 ms on the wasm backend (Node), of which ≈ 2.0
  * went to the first kernel's gradient (a matMul with a transposed operand, which that backend runs
  * ≈ 10× slower than a plain one) and ≈ 0.7 to gathering the batch; neither can be changed inside
- * fit. The loop transposes explicitly (0.2 ms) and uploads batches assembled in JS (0.1 ms): ≈ 3.3
- * ms a batch; 5 epochs of 9,000 digits in Node 7.9 → 2.9 s, Run → done in Chromium 11.3 → 6.0 s.
+ * fit. The loop uploads batches assembled in JS (0.1 ms), and on wasm the transposed product is made
+ * explicit for every matMul (wasm-matmul.ts, 0.2 ms here): ≈ 3.3 ms a batch; 5 epochs of 9,000
+ * digits in Node 7.9 → 2.9 s, Run → done in Chromium 11.3 → 6.0 s.
  *
  * Differences, all for reproducibility: the kernels use seeded Glorot-uniform initialisers (the
  * Keras default initialiser, with a seed), and the data are shuffled before every epoch by a
@@ -115,24 +116,12 @@ export function trainerOf(tf: Tf, model: LayersModel): DigitsTrainer {
 }
 
 /**
- * images · kernel, whose gradient is TF.js' own for matMul, transpose(images) · dy, with the
- * transpose made explicit: the wasm backend multiplies a transposed operand ≈ 10× slower (2.0 of
- * a fit batch's ≈ 5 ms in Node). The images are data: nobody needs their gradient.
- */
-function imagesTimesKernel(tf: Tf, images: Tensor2D, kernel: Variable): Tensor2D {
-  return tf.customGrad<Tensor2D>((...inputs) => ({
-    value: tf.matMul(images, inputs[0] as Tensor2D),
-    gradFunc: (dy) => [tf.matMul(tf.transpose(images), dy)],
-  }))(kernel);
-}
-
-/**
  * The model's forward pass as its Dense layers compute it under fit's gradient tape (where TF.js
  * unfuses matMul + bias + relu): matMul, bias add, relu; then a bias-less matMul, a separate bias
  * add (the wasm kernel adds a fused bias in another order) and softmax. `images` is [n, 784].
  */
 function forward(tf: Tf, t: DigitsTrainer, images: Tensor2D): Tensor2D {
-  const hidden = tf.relu(tf.add(imagesTimesKernel(tf, images, t.kernel1), t.bias1));
+  const hidden = tf.relu(tf.add(tf.matMul(images, t.kernel1), t.bias1));
   return tf.softmax(tf.add(tf.fused.matMul({ a: hidden as Tensor2D, b: t.kernel2 as Tensor2D }), t.bias2)) as Tensor2D;
 }
 
