@@ -11,6 +11,7 @@
  * Chromium a transfer-learning run took ≈ 0.8 s less than with the loop below. Tests compare the
  * cpu kernel with the original and the wasm kernel with the cpu one.
  */
+import type { TensorInfo as Info } from '@tensorflow/tfjs-core';
 import type { Tf } from './tf-runtime.ts';
 
 /** Geometry of a convolution for the filter gradient (NHWC, no dilation). */
@@ -94,7 +95,6 @@ export function gatherPatchesTransposed(input: ArrayLike<number>, g: FilterGradG
 
 const registered = new WeakSet<object>();
 
-type Info = { dataId: object; shape: number[]; dtype: string };
 /** What the kernel needs of TF.js' cpu backend. */
 type CpuBackend = {
   readSync(id: object): ArrayLike<number>;

@@ -6,9 +6,9 @@
  * dB = Aᵀ·dC), and attention's Q·Kᵀ is one. This module wraps the kernel so that it transposes
  * explicitly (the backend's own Transpose kernel), then multiplies without flags: the same sums.
  */
+import type { TensorInfo as Info } from '@tensorflow/tfjs-core';
 import type { Tf } from './tf-runtime.ts';
 
-type Info = { dataId: object; shape: number[]; dtype: string };
 type Kernel = (args: { inputs: Record<string, Info>; backend: { disposeData(id: object): boolean }; attrs: Record<string, unknown> }) => Info;
 
 const wrapped = new WeakSet<object>();
