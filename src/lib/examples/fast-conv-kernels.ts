@@ -12,6 +12,7 @@
  * cpu kernel with the original and the wasm kernel with the cpu one.
  */
 import type { TensorInfo as Info } from '@tensorflow/tfjs-core';
+import { heapFloats, kernelOf, replaceKernel, type KernelFn, type WasmBackend } from './kernel-swap.ts';
 import type { Tf } from './tf-runtime.ts';
 
 /** Geometry of a convolution for the filter gradient (NHWC, no dilation). */
@@ -93,35 +94,11 @@ export function gatherPatchesTransposed(input: ArrayLike<number>, g: FilterGradG
   }
 }
 
-const registered = new WeakSet<object>();
-
 /** What the kernel needs of TF.js' cpu backend. */
 type CpuBackend = {
   readSync(id: object): ArrayLike<number>;
   makeTensorInfo(shape: number[], dtype: string, values: Float32Array): Info;
 };
-/** What it needs of the wasm backend: tensors in the module's memory, allocated by makeOutput. */
-type WasmBackend = {
-  wasm: { HEAPU8: Uint8Array };
-  dataIdMap: { get(id: object): { memoryOffset: number } | undefined };
-  makeOutput(shape: number[], dtype: string): Info;
-  disposeData(id: object): boolean;
-};
-type KernelArgs = { inputs: { x: Info; dy: Info }; backend: CpuBackend | WasmBackend; attrs: Record<string, unknown> };
-
-/**
- * A float32 tensor's values on wasm, as a view of the module's memory (readSync's copy took 0.7 s
- * of a 4.2 s transfer-learning run in Chromium). The view is valid until the next allocation.
- */
-function heapFloats(backend: WasmBackend, info: Info): Float32Array {
-  const offset = backend.dataIdMap.get(info.dataId)?.memoryOffset;
-  if (info.dtype !== 'float32' || offset === undefined) throw new Error(`Conv2DBackpropFilter on wasm: no float32 data for a ${info.dtype} tensor`);
-  return new Float32Array(
-    backend.wasm.HEAPU8.buffer,
-    offset,
-    info.shape.reduce((a, b) => a * b, 1),
-  );
-}
 
 /** The filter gradient on wasm: patchesᵀ [K, N] · dy [N, O] in the backend's BatchMatMul, reshaped to the filter. */
 function filterGradByMatMul(tf: Tf, backend: WasmBackend, inputs: { x: Info; dy: Info }, g: FilterGradGeometry, filterShape: number[]): Info {
@@ -130,8 +107,11 @@ function filterGradByMatMul(tf: Tf, backend: WasmBackend, inputs: { x: Info; dy:
   const patches = backend.makeOutput([1, taps, positions], 'float32');
   // Views are taken after the allocation, which may grow (and so move) the module's memory.
   gatherPatchesTransposed(heapFloats(backend, inputs.x), g, heapFloats(backend, patches));
-  const matMul = tf.getKernel('BatchMatMul', 'wasm')!.kernelFunc as unknown as (args: unknown) => Info;
-  const product = matMul({
+  const product = kernelOf(
+    tf,
+    'BatchMatMul',
+    'wasm',
+  )({
     inputs: { a: patches, b: { ...inputs.dy, shape: [1, positions, g.outChannels] } },
     backend,
     attrs: { transposeA: false, transposeB: false },
@@ -146,15 +126,12 @@ function filterGradByMatMul(tf: Tf, backend: WasmBackend, inputs: { x: Info; dy:
  * such kernel at all in TF.js 4.22, the matrix product as the only one. Idempotent per TF.js
  * instance and backend; returns the original kernel function where there was one (for tests).
  */
-export function useFastConvFilterGrad(tf: Tf, backendName: 'cpu' | 'wasm' = 'cpu'): { original?: (args: unknown) => unknown } {
+export function useFastConvFilterGrad(tf: Tf, backendName: 'cpu' | 'wasm' = 'cpu'): { original?: KernelFn } {
   const name = 'Conv2DBackpropFilter';
-  const current = tf.getKernel(name, backendName);
-  if (!current && backendName === 'cpu') throw new Error('the cpu backend is not registered');
-  const marked = current?.kernelFunc as unknown as { original?: (args: unknown) => unknown } | undefined;
-  if (current && registered.has(current.kernelFunc)) return { original: marked?.original };
-  const original = current?.kernelFunc as unknown as ((args: unknown) => unknown) | undefined;
-  const fast = (args: KernelArgs) => {
-    const { inputs, backend, attrs } = args;
+  if (backendName === 'cpu' && !tf.getKernel(name, 'cpu')) throw new Error('the cpu backend is not registered');
+  const original = replaceKernel(tf, name, backendName, (original) => (args) => {
+    const { backend, attrs } = args;
+    const inputs = args.inputs as { x: Info; dy: Info };
     const dataFormat = (attrs.dataFormat as string | undefined) ?? 'NHWC';
     if (dataFormat !== 'NHWC') {
       if (original) return original(args);
@@ -188,10 +165,6 @@ export function useFastConvFilterGrad(tf: Tf, backendName: 'cpu' | 'wasm' = 'cpu
     if (backendName === 'wasm') return filterGradByMatMul(tf, backend as WasmBackend, inputs, g, info.filterShape);
     const cpu = backend as CpuBackend;
     return cpu.makeTensorInfo(info.filterShape, 'float32', conv2dFilterGradNHWC(cpu.readSync(inputs.x.dataId), cpu.readSync(inputs.dy.dataId), g));
-  };
-  (fast as unknown as { original?: typeof original }).original = original;
-  if (current) tf.unregisterKernel(name, backendName);
-  tf.registerKernel({ kernelName: name, backendName, kernelFunc: fast as unknown as Parameters<Tf['registerKernel']>[0]['kernelFunc'] });
-  registered.add(fast);
+  });
   return { original };
 }

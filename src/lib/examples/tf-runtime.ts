@@ -9,7 +9,8 @@
  *  3. the chained-op registrations (without them `x.mul is not a function`);
  *  4. the CPU backend (registers the 'cpu' kernels) and the WebAssembly backend ('wasm': the same
  *     float32 arithmetic, 2–7× faster here on dense layers and matrix products; its one missing
- *     kernel we need, the convolution filter gradient, is registered from fast-conv-kernels.ts);
+ *     kernel we need, the convolution filter gradient, is registered from fast-conv-kernels.ts,
+ *     and its slow convolution gradients are replaced from wasm-conv-grads.ts);
  *  5. tfjs-layers (for the examples that use `tf.layers`; loaded through this module so that
  *     every example shares a single engine).
  *
@@ -24,6 +25,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import * as tfLayers from '@tensorflow/tfjs-layers';
 import { useFastConvFilterGrad } from './fast-conv-kernels.ts';
+import { useFastWasmConvGrads } from './wasm-conv-grads.ts';
 import { useExplicitTransposeMatMul } from './wasm-matmul.ts';
 
 /** TF.js core namespace (ops, variables, optimizers, grads), as used by every example. */
@@ -63,6 +65,7 @@ export function loadTf({ backend = 'cpu', wasmPaths }: LoadOptions = {}): Promis
     }
     useFastConvFilterGrad(tfCore, 'cpu');
     useFastConvFilterGrad(tfCore, 'wasm');
+    useFastWasmConvGrads(tfCore);
     useExplicitTransposeMatMul(tfCore);
     if (backend === 'cpu' || !(await tfCore.setBackend(backend).catch(() => false))) await tfCore.setBackend('cpu');
     await tfCore.ready();

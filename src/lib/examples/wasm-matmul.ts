@@ -7,23 +7,20 @@
  * explicitly (the backend's own Transpose kernel), then multiplies without flags: the same sums.
  */
 import type { TensorInfo as Info } from '@tensorflow/tfjs-core';
+import { kernelOf, replaceKernel } from './kernel-swap.ts';
 import type { Tf } from './tf-runtime.ts';
 
-type Kernel = (args: { inputs: Record<string, Info>; backend: { disposeData(id: object): boolean }; attrs: Record<string, unknown> }) => Info;
-
-const wrapped = new WeakSet<object>();
+type Backend = { disposeData(id: object): boolean };
 
 /** The permutation that swaps the last two axes of a rank-`rank` tensor. */
 export const swapLastTwo = (rank: number): number[] => [...Array.from({ length: rank - 2 }, (_, i) => i), rank - 1, rank - 2];
 
 /** Wraps the wasm BatchMatMul kernel (idempotent); no-op where the wasm backend is not registered. */
 export function useExplicitTransposeMatMul(tf: Tf): void {
-  const current = tf.getKernel('BatchMatMul', 'wasm');
-  const transpose = tf.getKernel('Transpose', 'wasm')?.kernelFunc as unknown as Kernel | undefined;
-  if (!current || !transpose || wrapped.has(current.kernelFunc)) return;
-  const original = current.kernelFunc as unknown as Kernel;
-  const kernel: Kernel = ({ inputs, backend, attrs }) => {
-    if (!attrs.transposeA && !attrs.transposeB) return original({ inputs, backend, attrs });
+  if (!tf.getKernel('BatchMatMul', 'wasm') || !tf.getKernel('Transpose', 'wasm')) return;
+  const transpose = kernelOf(tf, 'Transpose', 'wasm');
+  replaceKernel(tf, 'BatchMatMul', 'wasm', (original) => ({ inputs, backend, attrs }) => {
+    if (!attrs.transposeA && !attrs.transposeB) return original!({ inputs, backend, attrs });
     const made: Info[] = [];
     const upright = (x: Info, flag: unknown) => {
       if (!flag) return x;
@@ -31,15 +28,12 @@ export function useExplicitTransposeMatMul(tf: Tf): void {
       made.push(t);
       return t;
     };
-    const out = original({
+    const out = original!({
       inputs: { a: upright(inputs.a!, attrs.transposeA), b: upright(inputs.b!, attrs.transposeB) },
       backend,
       attrs: { ...attrs, transposeA: false, transposeB: false },
     });
-    for (const t of made) backend.disposeData(t.dataId);
+    for (const t of made) (backend as Backend).disposeData(t.dataId);
     return out;
-  };
-  tf.unregisterKernel('BatchMatMul', 'wasm');
-  tf.registerKernel({ ...current, kernelFunc: kernel as unknown as typeof current.kernelFunc });
-  wrapped.add(kernel);
+  });
 }
