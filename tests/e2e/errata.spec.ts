@@ -74,3 +74,31 @@ test('printed, every erratum is expanded', async ({ page }) => {
   for (const body of await bodies.all()) await expect(body).toBeVisible();
   await expect(page.locator('kb-errata-mode')).toBeHidden();
 });
+
+test('the errata switch keeps its place while the page loads: the article below it does not move', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.addInitScript(() => {
+    const shifts: number[] = [];
+    (window as unknown as { kbShifts: number[] }).kbShifts = shifts;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) shifts.push((entry as unknown as { value: number }).value);
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto('/articles/hype-to-rationality/');
+  await expect(page.locator('kb-errata-mode')).toBeVisible();
+  // The switch's script has run (it shows the remembered mode); by then any shift was reported.
+  await expect(page.getByRole('radio', { name: '阅读（折叠）' })).toBeChecked();
+  await page.evaluate(() => new Promise(requestAnimationFrame));
+  expect(await page.evaluate(() => (window as unknown as { kbShifts: number[] }).kbShifts.reduce((a, b) => a + b, 0))).toBeLessThan(0.005);
+});
+
+test.describe('without scripting', () => {
+  test.use({ javaScriptEnabled: false });
+  test('the errata switch, which only a script can apply, is not shown; an erratum still opens', async ({ page }) => {
+    await page.goto('/en/articles/hype-to-rationality/');
+    await expect(page.locator('kb-errata-mode')).toBeHidden();
+    const erratum = page.locator('#erratum-E000-03');
+    await erratum.locator('summary').click();
+    await expect(erratum.getByText('Correction:')).toBeVisible();
+  });
+});
