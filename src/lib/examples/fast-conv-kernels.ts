@@ -12,32 +12,15 @@
  * cpu kernel with the original and the wasm kernel with the cpu one.
  */
 import type { TensorInfo as Info } from '@tensorflow/tfjs-core';
-import { heapFloats, kernelOf, replaceKernel, type KernelFn, type WasmBackend } from './kernel-swap.ts';
+import { heapFloats, kernelOf, replaceKernel, windowGeometry, type KernelFn, type WasmBackend, type WindowGeometry } from './kernel-swap.ts';
 import type { Tf } from './tf-runtime.ts';
-
-/** Geometry of a convolution for the filter gradient (NHWC, no dilation). */
-export interface FilterGradGeometry {
-  batch: number;
-  inHeight: number;
-  inWidth: number;
-  inChannels: number;
-  outHeight: number;
-  outWidth: number;
-  outChannels: number;
-  filterHeight: number;
-  filterWidth: number;
-  strideHeight: number;
-  strideWidth: number;
-  padTop: number;
-  padLeft: number;
-}
 
 /**
  * dW[r, c, i, o] = Σ over batch b and output positions (y, x) of
  *   input[b, y·sh + r − padTop, x·sw + c − padLeft, i] · dy[b, y, x, o]
  * (positions outside the input contribute nothing), for NHWC `input` and `dy` as flat arrays.
  */
-export function conv2dFilterGradNHWC(input: ArrayLike<number>, dy: ArrayLike<number>, g: FilterGradGeometry): Float32Array {
+export function conv2dFilterGradNHWC(input: ArrayLike<number>, dy: ArrayLike<number>, g: WindowGeometry): Float32Array {
   const { batch, inHeight, inWidth, inChannels: C, outHeight, outWidth, outChannels: O, filterHeight: FH, filterWidth: FW } = g;
   const acc = new Float64Array(FH * FW * C * O);
   for (let b = 0; b < batch; b++) {
@@ -71,7 +54,7 @@ export function conv2dFilterGradNHWC(input: ArrayLike<number>, dy: ArrayLike<num
  * output position n = (b·outHeight + y)·outWidth + x, input[b, y·sh + r − padTop, x·sw + c − padLeft, i]
  * (0 outside the input). Then dW[k, o] = Σₙ out[k·N + n] · dy[n, o], one matrix product.
  */
-export function gatherPatchesTransposed(input: ArrayLike<number>, g: FilterGradGeometry, out: Float32Array): void {
+export function gatherPatchesTransposed(input: ArrayLike<number>, g: WindowGeometry, out: Float32Array): void {
   const { batch, inHeight, inWidth, inChannels: C, outHeight, outWidth, filterHeight: FH, filterWidth: FW } = g;
   const N = batch * outHeight * outWidth;
   for (let r = 0; r < FH; r++) {
@@ -101,7 +84,7 @@ type CpuBackend = {
 };
 
 /** The filter gradient on wasm: patchesᵀ [K, N] · dy [N, O] in the backend's BatchMatMul, reshaped to the filter. */
-function filterGradByMatMul(tf: Tf, backend: WasmBackend, inputs: { x: Info; dy: Info }, g: FilterGradGeometry, filterShape: number[]): Info {
+function filterGradByMatMul(tf: Tf, backend: WasmBackend, inputs: { x: Info; dy: Info }, g: WindowGeometry, filterShape: number[]): Info {
   const taps = g.filterHeight * g.filterWidth * g.inChannels;
   const positions = g.batch * g.outHeight * g.outWidth;
   const patches = backend.makeOutput([1, taps, positions], 'float32');
@@ -147,21 +130,7 @@ export function useFastConvFilterGrad(tf: Tf, backendName: 'cpu' | 'wasm' = 'cpu
       false,
       'channelsLast',
     );
-    const g: FilterGradGeometry = {
-      batch: info.batchSize,
-      inHeight: info.inHeight,
-      inWidth: info.inWidth,
-      inChannels: info.inChannels,
-      outHeight: info.outHeight,
-      outWidth: info.outWidth,
-      outChannels: info.outChannels,
-      filterHeight: info.filterHeight,
-      filterWidth: info.filterWidth,
-      strideHeight: info.strideHeight,
-      strideWidth: info.strideWidth,
-      padTop: info.padInfo.top,
-      padLeft: info.padInfo.left,
-    };
+    const g = windowGeometry(info);
     if (backendName === 'wasm') return filterGradByMatMul(tf, backend as WasmBackend, inputs, g, info.filterShape);
     const cpu = backend as CpuBackend;
     return cpu.makeTensorInfo(info.filterShape, 'float32', conv2dFilterGradNHWC(cpu.readSync(inputs.x.dataId), cpu.readSync(inputs.dy.dataId), g));

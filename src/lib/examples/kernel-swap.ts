@@ -1,8 +1,9 @@
 /**
  * Putting our own kernel in place of one of TF.js' (fast-conv-kernels.ts, wasm-conv-grads.ts,
- * wasm-matmul.ts), and reading a wasm-backend tensor without copying it.
+ * wasm-matmul.ts), reading a wasm-backend tensor without copying it, and the geometry of the
+ * sliding windows those kernels walk.
  */
-import type { TensorInfo as Info } from '@tensorflow/tfjs-core';
+import type { backend_util, TensorInfo as Info } from '@tensorflow/tfjs-core';
 import type { Tf } from './tf-runtime.ts';
 
 /** A kernel as the engine calls it; each module narrows `backend` to what it uses. */
@@ -56,4 +57,40 @@ export function heapFloats(backend: WasmBackend, info: Info): Float32Array {
     offset,
     info.shape.reduce((a, b) => a * b, 1),
   );
+}
+
+/** A sliding window over NHWC data: a convolution or a pooling (no dilation). */
+export interface WindowGeometry {
+  batch: number;
+  inHeight: number;
+  inWidth: number;
+  inChannels: number;
+  outHeight: number;
+  outWidth: number;
+  outChannels: number;
+  filterHeight: number;
+  filterWidth: number;
+  strideHeight: number;
+  strideWidth: number;
+  padTop: number;
+  padLeft: number;
+}
+
+/** The window of TF.js' computeConv2DInfo or computePool2DInfo. */
+export function windowGeometry(info: backend_util.Conv2DInfo): WindowGeometry {
+  return {
+    batch: info.batchSize,
+    inHeight: info.inHeight,
+    inWidth: info.inWidth,
+    inChannels: info.inChannels,
+    outHeight: info.outHeight,
+    outWidth: info.outWidth,
+    outChannels: info.outChannels,
+    filterHeight: info.filterHeight,
+    filterWidth: info.filterWidth,
+    strideHeight: info.strideHeight,
+    strideWidth: info.strideWidth,
+    padTop: info.padInfo.top,
+    padLeft: info.padInfo.left,
+  };
 }

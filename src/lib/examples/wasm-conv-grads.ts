@@ -10,7 +10,7 @@
  * Anything else (channels-first data, strides, dilations, other padding) goes to the kernels
  * they replace. Unit tests compare both with the cpu backend.
  */
-import { heapFloats, kernelOf, replaceKernel, type KernelFn, type WasmBackend } from './kernel-swap.ts';
+import { heapFloats, kernelOf, replaceKernel, windowGeometry, type KernelFn, type WasmBackend, type WindowGeometry } from './kernel-swap.ts';
 import type { Tf } from './tf-runtime.ts';
 
 /** Shape of a filter: [height, width, in channels, out channels]. */
@@ -26,28 +26,12 @@ export function turnFilter(filter: ArrayLike<number>, [FH, FW, C, O]: FilterShap
     }
 }
 
-/** Geometry of a 2-D pooling (NHWC, no dilation). */
-export interface PoolGeometry {
-  batch: number;
-  inHeight: number;
-  inWidth: number;
-  channels: number;
-  outHeight: number;
-  outWidth: number;
-  filterHeight: number;
-  filterWidth: number;
-  strideHeight: number;
-  strideWidth: number;
-  padTop: number;
-  padLeft: number;
-}
-
 /**
  * dx of a max pooling: each output's gradient dy goes to the first maximum of its window (row by
  * row, positions in the padding skipped), as TF.js' cpu kernel routes it; written to `dx`.
  */
-export function maxPoolGradNHWC(input: ArrayLike<number>, dy: ArrayLike<number>, g: PoolGeometry, dx: Float32Array): void {
-  const { channels: C, inHeight: H, inWidth: W } = g;
+export function maxPoolGradNHWC(input: ArrayLike<number>, dy: ArrayLike<number>, g: WindowGeometry, dx: Float32Array): void {
+  const { inChannels: C, inHeight: H, inWidth: W } = g;
   const max = new Float32Array(C);
   const at = new Int32Array(C);
   dx.fill(0);
@@ -119,21 +103,7 @@ function poolGrad(tf: Tf, original: KernelFn): KernelFn {
     if (x.dtype !== 'float32' || info.dilationHeight !== 1 || info.dilationWidth !== 1) return original(args);
     const backend = args.backend as WasmBackend;
     const dx = backend.makeOutput([...x.shape], 'float32');
-    const g: PoolGeometry = {
-      batch: info.batchSize,
-      inHeight: info.inHeight,
-      inWidth: info.inWidth,
-      channels: info.inChannels,
-      outHeight: info.outHeight,
-      outWidth: info.outWidth,
-      filterHeight: info.filterHeight,
-      filterWidth: info.filterWidth,
-      strideHeight: info.strideHeight,
-      strideWidth: info.strideWidth,
-      padTop: info.padInfo.top,
-      padLeft: info.padInfo.left,
-    };
-    maxPoolGradNHWC(heapFloats(backend, x), heapFloats(backend, inputs.dy!), g, heapFloats(backend, dx));
+    maxPoolGradNHWC(heapFloats(backend, x), heapFloats(backend, inputs.dy!), windowGeometry(info), heapFloats(backend, dx));
     return dx;
   };
 }
