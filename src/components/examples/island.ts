@@ -8,20 +8,11 @@
  *
  * A started example is taller (sliders, tables, charts), so a jump to a section must not land
  * before the examples above it have started, or the section would slide away: a page opened at
- * an anchor starts every example at once, and so does a click on a link to an anchor of this page
- * (before the browser scrolls) or a change of the hash.
+ * an anchor starts every example at once, and so does 'kb:jump', which Head.astro sends on a
+ * click on a link to an anchor of this page (before the browser scrolls) or a change of the hash.
  */
 const waiting = new Set<() => void>();
-const startAll = () => [...waiting].forEach((start) => start());
-document.addEventListener(
-  'click',
-  (event) => {
-    const link = event.target instanceof Element ? event.target.closest('a[href*="#"]') : null;
-    if (link instanceof HTMLAnchorElement && link.pathname === location.pathname && link.hash.length > 1) startAll();
-  },
-  true,
-);
-addEventListener('hashchange', startAll);
+document.addEventListener('kb:jump', () => [...waiting].forEach((start) => start()));
 
 export abstract class ExampleIsland extends HTMLElement {
   private started = false;
