@@ -2,7 +2,7 @@
 import { expect, test } from '@playwright/test';
 import { axeViolations as violations } from './axe.ts';
 import { search } from './search.ts';
-import { press } from './press.ts';
+import { press, reach } from './press.ts';
 
 // Loading an article or the errata page (12,000–13,000 elements) and scanning all of it took
 // 70–90 s on a 2-core machine shared with six other test runs (load average ≈ 25): ≈ 15 s load,
@@ -42,6 +42,7 @@ for (const path of ['/articles/hype-to-rationality/', '/en/articles/hype-to-rati
     test.setTimeout(150_000); // loads TensorFlow.js and trains 1,000 epochs before the scan
     await page.goto(path);
     const section = page.locator('[data-example="linear-regression"]');
+    await reach(section);
     await press(section.locator('[data-run]'));
     await expect(section).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
     expect(await violations(page, '[data-example="linear-regression"]')).toEqual([]);
@@ -59,7 +60,14 @@ test('search dialog open has no axe violations', async ({ page }) => {
 test('an example can be run with the keyboard alone', async ({ page }) => {
   await page.goto('/en/articles/hype-to-rationality/');
   const section = page.locator('[data-example="linear-regression"]');
-  await section.locator('input[name="epochs"]').focus();
+  // Tabbing through the article: the example's first stop, then into its settings, which are
+  // put in place as focus enters the example (they wait in a template until it starts).
+  await section.locator('summary').focus();
+  await page.keyboard.press('Tab');
+  await expect(section.locator('select[name="data"]')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(section.locator('input[name="epochs"]')).toBeFocused();
   await page.keyboard.press('Control+A');
   await page.keyboard.type('200');
   await page.keyboard.press('Enter');

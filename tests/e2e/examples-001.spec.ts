@@ -1,6 +1,6 @@
 // The in-browser examples of article 001 (challenges-and-opportunities): they run in Chromium,
 // and their numbers match references computed here in Node with the pure modules.
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { axeViolations } from './axe.ts';
 import { article001Comparison, gradientDescentPath, makeLinearData, type GdMode } from '../../src/lib/examples/gradient-descent.ts';
 import { printedRuleSteps } from '../../src/lib/examples/gd-explorer.ts';
@@ -9,16 +9,9 @@ import { createMlpTrainer, flattenLayers, mlpBatchGradients } from '../../src/li
 import { mlpExampleData } from '../../src/lib/examples/mlp-explorer.ts';
 import { makeFillTaskSet, meanInk } from '../../src/lib/examples/shapes.ts';
 import { accuracyVerdict, curveSizes, MINIATURE } from '../../src/lib/examples/transfer.ts';
-import { press } from './press.ts';
+import { press, runExample } from './press.ts';
 
 const PAGE = '/articles/challenges-and-opportunities/';
-
-async function runExample(page: Page, id: string, timeout = 60_000) {
-  const section = page.locator(`[data-example="${id}"]`).first();
-  await press(section.locator('[data-run]'));
-  await expect(section).toHaveAttribute('data-state', /done|error|stopped|diverged/, { timeout });
-  return section;
-}
 
 const value = (scope: Locator, selector: string) =>
   scope

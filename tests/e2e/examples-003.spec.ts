@@ -11,6 +11,7 @@ import { press, reach } from './press.ts';
 const ARTICLE = 'technology-market-policy-trends';
 
 async function run(section: Locator, timeout: number) {
+  await reach(section);
   await press(section.locator('[data-run]'));
   await expect(section).toHaveAttribute('data-state', /done|error|stopped/, { timeout });
   await expect(section, (await section.locator('[data-status]').textContent()) ?? '').toHaveAttribute('data-state', 'done');
@@ -55,6 +56,7 @@ for (const [prefix, alpha] of [
     await page.waitForLoadState('networkidle');
     expect(tfRequests, 'tfjs must not load before the reader starts an example').toEqual([]);
     const section = page.locator('[data-example="logistic-neuron"]');
+    await reach(section);
     await expect(section.locator('input[name="alpha"]')).toHaveValue(String(alpha));
     scripts.running();
     await run(section, 150_000);
@@ -203,6 +205,7 @@ test('tiny Transformer (zh): trains on the Chinese page, generates from corpus c
   expect(tfRequests).toEqual([]);
   scripts.running();
   const section = page.locator('[data-example="tiny-transformer"]');
+  await reach(section);
   await expect(section.locator('[data-generate-button]')).toBeDisabled();
   const corpus = JSON.parse((await section.locator('script[data-corpus]').textContent())!) as { text: string };
   expect(corpus.text).toContain('大模型');

@@ -19,16 +19,14 @@ import {
 } from '../../src/lib/examples/activations.ts';
 import { parameterUpdate } from '../../src/lib/examples/gradient-descent.ts';
 import { ARTICLE_004_BCE_LABELS, ARTICLE_004_MSE, ARTICLE_004_UPDATE } from '../../src/lib/examples/article-data.ts';
-import { press, reach } from './press.ts';
+import { press, reach, runExample } from './press.ts';
 
 const PAGE = '/articles/product-innovation/';
 const labels = [...ARTICLE_004_BCE_LABELS];
 const { yTrue, yPred } = { yTrue: [...ARTICLE_004_MSE.yTrue], yPred: [...ARTICLE_004_MSE.yPred] };
 
 async function run(page: Page, id: string, timeout = 60_000) {
-  const section = page.locator(`[data-example="${id}"]`);
-  await press(section.locator('[data-run]')); // press.ts says why not a click
-  await expect(section).toHaveAttribute('data-state', /done|error|stopped/, { timeout });
+  const section = await runExample(page, id, timeout);
   await expect(section).toHaveAttribute('data-state', 'done');
   return section;
 }
@@ -219,6 +217,7 @@ test('the digit classifier trains to ≥ 95 % held-out accuracy and classifies p
   expect(dataRequests, 'the digits are fetched only on Run').toEqual([]);
 
   const section = page.locator('[data-example="digit-classifier"]');
+  await reach(section);
   const started = Date.now();
   await press(section.locator('[data-run]'));
   await expect(section.locator('tr[data-epoch="1"]')).toBeVisible({ timeout: 200_000 });

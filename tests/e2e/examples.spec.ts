@@ -1,20 +1,13 @@
 // The in-browser examples: they run, their numbers match independent references
 // computed here in Node, their settings live in the URL, and tfjs loads only on demand.
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { gradientDescentPlain, leastSquares, ridge } from '../../src/lib/examples/linear-regression.ts';
 import { fmt } from '../../src/lib/plot.ts';
 import { axeViolations } from './axe.ts';
 import { ARTICLE_000_POINTS } from '../../src/lib/examples/article-data.ts';
-import { press, reach } from './press.ts';
+import { press, reach, runExample } from './press.ts';
 
 const { x, y } = { x: [...ARTICLE_000_POINTS.x], y: [...ARTICLE_000_POINTS.y] };
-
-async function runExample(page: Page, id: string) {
-  const section = page.locator(`[data-example="${id}"]`).first();
-  await press(section.locator('[data-run]'));
-  await expect(section).toHaveAttribute('data-state', /done|error|stopped|diverged/, { timeout: 60_000 });
-  return section;
-}
 
 const cell = (section: import('@playwright/test').Locator, row: string, value: string) =>
   section.locator(`tr.${row} td[data-value="${value}"]`).textContent().then(Number);
@@ -144,9 +137,12 @@ test('an example far down the page starts when the reader nears it, or at once w
   const section = page.locator('[data-example="linear-regression"]');
   const points = section.locator('[data-point]');
   await expect(page.locator('.sl-markdown-content')).toBeVisible();
-  // Far below the first screen nothing has run yet: no points drawn, Run still disabled.
-  await expect(section.locator('[data-run]')).toBeDisabled();
+  // Far below the first screen nothing has run yet: no points drawn, and no settings form or Run
+  // button either (they wait in a template until the example starts, so the browser has no form
+  // controls to lay out while the page loads).
   await expect(points).toHaveCount(0);
+  await expect(section.locator('form[data-settings]')).toHaveCount(0);
+  await expect(page.locator('[data-example] :is(input, select, button[data-run])')).toHaveCount(0);
   await section.scrollIntoViewIfNeeded();
   await expect(section.locator('[data-run]')).toBeEnabled();
   await expect(points).toHaveCount(x.length);

@@ -60,10 +60,11 @@ for (const l of LANGS) {
 test("a prompt's link, followed from the keyboard, puts its settings in the example's form", async ({ page }) => {
   await page.goto('/en/articles/challenges-and-opportunities/');
   const example = page.locator('[data-example="gradient-descent"]');
-  await expect(example.locator('input[name="lr"]')).toHaveValue('0.1');
   const link = example.locator('[data-try-apply]', { hasText: 'Learning rate' }).first();
   await expect(link).toHaveText(/Learning rate.*: 2$/);
+  // Focus entering the example starts it, which puts its settings form in place.
   await link.focus();
+  await expect(example.locator('input[name="lr"]')).toHaveValue('0.1');
   await page.keyboard.press('Enter');
   await page.waitForURL(/gd\.lr=2/);
   await expect(page.locator('[data-example="gradient-descent"] input[name="lr"]')).toHaveValue('2');
@@ -87,6 +88,8 @@ for (const l of LANGS) {
     await expect(cell('tiny', 'parameters')).toHaveText(shown(before.tiny.parameters, l.lang));
     await expect(cell('gpt3', 'cost')).toHaveText(shown(before.gpt3.cost, l.lang));
 
+    // The assumptions and settings are put in place when the example starts (near the viewport).
+    await example.scrollIntoViewIfNeeded();
     await view.locator('input[name="price"]').fill('5');
     await expect(cell('gpt3', 'cost')).toHaveText(shown(costLines(tiny, { ...DEFAULT_ASSUMPTIONS, price: 5 }).gpt3.cost, l.lang));
 
@@ -95,8 +98,14 @@ for (const l of LANGS) {
     await expect(cell('tiny', 'parameters')).toHaveText(shown(wider.tiny.parameters, l.lang));
     await expect(cell('tiny', 'flops')).toHaveText(shown(wider.tiny.flops, l.lang));
 
-    expect(tf, 'the cost view must not load TensorFlow.js').toEqual([]);
     expect(await axeViolations(page, 'kb-cost-view')).toEqual([]);
+
+    // Settings in a shared link reach the table too, once the example has put them in its form.
+    await page.goto(`${l.prefix}/articles/technology-market-policy-trends/?tt.dModel=64&tt.steps=500`);
+    const shared = costLines({ ...tiny, dModel: 64, steps: 500 }, DEFAULT_ASSUMPTIONS);
+    await expect(cell('tiny', 'parameters')).toHaveText(shown(shared.tiny.parameters, l.lang));
+    await expect(cell('tiny', 'flops')).toHaveText(shown(shared.tiny.flops, l.lang));
+    expect(tf, 'the cost view must not load TensorFlow.js').toEqual([]);
   });
 }
 

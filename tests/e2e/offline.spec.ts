@@ -3,7 +3,7 @@
 // and no page loads anything from a third-party host.
 import { expect, test, type Page } from '@playwright/test';
 import { search } from './search.ts';
-import { press } from './press.ts';
+import { runExample } from './press.ts';
 
 function guard(page: Page) {
   const problems: string[] = [];
@@ -61,8 +61,7 @@ test('search and an example work offline', async ({ page }) => {
   await page.goto('/en/articles/hype-to-rationality/');
   await expect((await search(page, 'regression')).first()).toBeVisible({ timeout: 15_000 });
   await page.keyboard.press('Escape');
-  const section = page.locator('[data-example="linear-regression"]');
-  await press(section.locator('[data-run]'));
-  await expect(section).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  const section = await runExample(page, 'linear-regression');
+  await expect(section).toHaveAttribute('data-state', 'done');
   expect(problems).toEqual([]);
 });

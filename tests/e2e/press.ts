@@ -1,4 +1,4 @@
-import { expect, type Locator } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /**
  * Presses a button the way a keyboard user does: focus, then Enter. Far down a long article the
@@ -16,8 +16,20 @@ export async function press(button: Locator): Promise<void> {
   await button.press('Enter');
 }
 
-/** Scrolls an example into view and waits until it has started (its Run button enabled): examples start near the viewport (island.ts). */
+/**
+ * Scrolls an example into view and waits until it has started (its Run button enabled): examples
+ * start near the viewport (island.ts), and only then put their settings form in place.
+ */
 export async function reach(section: Locator): Promise<void> {
   await section.scrollIntoViewIfNeeded();
   await expect(section.locator('[data-run]').first()).toBeEnabled();
+}
+
+/** Reaches an example, presses Run and waits until the run has ended (in whatever state). */
+export async function runExample(page: Page, id: string, timeout = 60_000): Promise<Locator> {
+  const section = page.locator(`[data-example="${id}"]`).first();
+  await reach(section);
+  await press(section.locator('[data-run]'));
+  await expect(section).toHaveAttribute('data-state', /done|error|stopped|diverged/, { timeout });
+  return section;
 }

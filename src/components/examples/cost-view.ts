@@ -25,13 +25,14 @@ class KbCostView extends HTMLElement {
 
   connectedCallback(): void {
     this.example = this.closest<HTMLElement>('[data-example]');
+    // The forms (the example's settings, these assumptions) are put in place when the example
+    // starts (OnStart.astro), so listen where their events bubble to, and read them once they are in.
     const update = () => this.update();
-    this.example?.querySelector('form[data-settings]')?.addEventListener('input', update);
-    this.example?.querySelector('form[data-settings]')?.addEventListener('change', update);
-    this.querySelector('form[data-cost-inputs]')?.addEventListener('input', update);
-    this.querySelector('form[data-cost-inputs]')?.addEventListener('submit', (e) => e.preventDefault());
-    // The example fills its form from the page URL when it mounts: recompute after that too.
-    requestAnimationFrame(update);
+    const onSettings = (event: Event) => (event.target as Element).closest('form[data-settings], form[data-cost-inputs]') && update();
+    this.example?.addEventListener('input', onSettings);
+    this.example?.addEventListener('change', onSettings);
+    this.example?.addEventListener('kb:started', update);
+    this.addEventListener('submit', (e) => e.preventDefault());
     update();
   }
 

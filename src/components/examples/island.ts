@@ -10,6 +10,9 @@
  * before the examples above it have started, or the section would slide away: a page opened at
  * an anchor starts every example at once, and so does 'kb:jump', which Head.astro sends on a
  * click on a link to an anchor of this page (before the browser scrolls) or a change of the hash.
+ *
+ * The section's form controls wait in templates (OnStart.astro) and are put in place as it starts;
+ * 'kb:started' then tells the views beside the island (the Transformer's cost table) to read them.
  */
 const waiting = new Set<() => void>();
 document.addEventListener('kb:jump', () => [...waiting].forEach((start) => start()));
@@ -21,7 +24,7 @@ export abstract class ExampleIsland extends HTMLElement {
   protected abstract start(): void;
 
   connectedCallback(): void {
-    const section = this.closest<HTMLElement>('[data-example]') ?? this;
+    const section = sectionOf(this);
     if (!('IntersectionObserver' in window) || addressed()) return this.begin();
     const triggers = ['focusin', 'pointerdown'] as const;
     const go = () => {
@@ -39,9 +42,14 @@ export abstract class ExampleIsland extends HTMLElement {
   private begin(): void {
     if (this.started) return;
     this.started = true;
+    const section = sectionOf(this);
+    for (const template of section.querySelectorAll<HTMLTemplateElement>('template[data-on-start]')) template.replaceWith(template.content);
     this.start();
+    section.dispatchEvent(new Event('kb:started'));
   }
 }
+
+const sectionOf = (island: HTMLElement) => island.closest<HTMLElement>('[data-example]') ?? island;
 
 /** Whether the address asks for the examples at once: settings in the query (any but the backend), or an anchor. */
 function addressed(): boolean {
