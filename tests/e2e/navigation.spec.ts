@@ -69,3 +69,22 @@ for (const path of ['/en/', '/en/articles/', '/en/articles/technology-market-pol
     expect(title!.x + title!.width).toBeLessThanOrEqual(search!.x);
   });
 }
+
+// Far down a long article the headings, like the blocks around them, are laid out only near the
+// viewport (site.css). Scrolling there as a reader does (no #link, so the layout stays lazy), the
+// table of contents still names the section being read.
+test('scrolling down a long article, the table of contents marks the section being read', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 800 });
+  await page.goto('/en/articles/hype-to-rationality/');
+  await expect(page.locator('starlight-toc a[aria-current="true"]')).toHaveAttribute('href', '#_top');
+  const heading = page.locator('#sec-6-8');
+  // Wheel down until the heading is in the top band the table of contents watches.
+  await expect(async () => {
+    const box = await heading.evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
+    if (box.top > 150) await page.mouse.wheel(0, Math.min(box.top - 100, 2000));
+    expect(box.top).toBeLessThanOrEqual(150);
+    expect(box.top).toBeGreaterThan(0);
+  }).toPass({ intervals: [100] });
+  await expect(page.locator('html')).not.toHaveAttribute('data-layout', 'full');
+  await expect(page.locator('starlight-toc a[aria-current="true"]')).toHaveAttribute('href', '#sec-6-8');
+});
