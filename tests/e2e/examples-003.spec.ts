@@ -6,14 +6,12 @@ import { articleAsWritten, workedColumn } from '../../src/lib/examples/logistic-
 import { makeTwoClusters, trainLogisticPlain } from '../../src/lib/examples/logistic.ts';
 import { buildVocabulary, UNK_CHAR } from '../../src/lib/examples/char-corpus.ts';
 import { axeViolations } from './axe.ts';
-import { press, reach } from './press.ts';
+import { press, reach, runSection } from './press.ts';
 
 const ARTICLE = 'technology-market-policy-trends';
 
 async function run(section: Locator, timeout: number) {
-  await reach(section);
-  await press(section.locator('[data-run]'));
-  await expect(section).toHaveAttribute('data-state', /done|error|stopped/, { timeout });
+  await runSection(section, timeout);
   await expect(section, (await section.locator('[data-status]').textContent()) ?? '').toHaveAttribute('data-state', 'done');
 }
 

@@ -26,10 +26,15 @@ export async function reach(section: Locator): Promise<void> {
 }
 
 /** Reaches an example, presses Run and waits until the run has ended (in whatever state). */
-export async function runExample(page: Page, id: string, timeout = 60_000): Promise<Locator> {
-  const section = page.locator(`[data-example="${id}"]`).first();
+export async function runSection(section: Locator, timeout = 60_000): Promise<void> {
   await reach(section);
   await press(section.locator('[data-run]'));
   await expect(section).toHaveAttribute('data-state', /done|error|stopped|diverged/, { timeout });
+}
+
+/** `runSection` for the example `id` of the page; returns its section. */
+export async function runExample(page: Page, id: string, timeout = 60_000): Promise<Locator> {
+  const section = page.locator(`[data-example="${id}"]`).first();
+  await runSection(section, timeout);
   return section;
 }
